@@ -1,0 +1,114 @@
+// The one schema of the feed bundle (../shared/design/feed-bundle.md): the builder checks what it
+// writes against it and the app checks what it reads. Types are inferred, never written twice.
+import * as v from 'valibot'
+
+export const JSON_FEED_1_1 = 'https://jsonfeed.org/version/1.1'
+export const JSON_FEED_1_0 = 'https://jsonfeed.org/version/1'
+export const BUNDLE_VERSION = 1
+/** A list page holds at most this many items (the contract). */
+export const PAGE_SIZE = 50
+/** A list page should stay under this many bytes (JSON Feed's guidance). */
+export const PAGE_BYTES_LIMIT = 100_000
+/** The archive's time zone: dates without an offset are read in it, and the app shows times in it. */
+export const ARCHIVE_TIME_ZONE = 'Asia/Shanghai'
+
+/** RFC 3339 with an explicit offset, as the bundle writes every date. */
+export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/
+
+const nonEmpty = v.pipe(v.string(), v.minLength(1))
+const count = v.pipe(v.number(), v.integer(), v.minValue(0))
+/** Relative URLs only: the bundle can be moved or served under any base path. */
+const relativeUrl = v.pipe(
+  nonEmpty,
+  v.check((s) => !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('/'), 'must be a relative URL'),
+)
+const httpUrl = v.pipe(
+  nonEmpty,
+  v.check((s) => /^https?:\/\//i.test(s), 'must be an http(s) URL'),
+)
+
+export const ItemReaderSchema = v.object({
+  category: nonEmpty,
+  content_url: relativeUrl,
+  reading_minutes: count,
+})
+
+/** An item of a list page: everything a list needs, without the body. */
+export const BundleListItemSchema = v.strictObject({
+  id: nonEmpty,
+  url: v.optional(httpUrl),
+  external_url: v.optional(httpUrl),
+  title: nonEmpty,
+  summary: v.string(),
+  date_published: v.pipe(v.string(), v.regex(RFC3339, 'must be RFC 3339 with an offset')),
+  tags: v.array(nonEmpty),
+  _reader: ItemReaderSchema,
+})
+export type BundleListItem = v.InferOutput<typeof BundleListItemSchema>
+
+/** One article's content file: a JSON Feed item with its body. */
+export const BundleContentItemSchema = v.strictObject({
+  ...BundleListItemSchema.entries,
+  content_html: v.string(),
+})
+export type BundleContentItem = v.InferOutput<typeof BundleContentItemSchema>
+
+export const FeedReaderSchema = v.object({
+  version: v.literal(BUNDLE_VERSION),
+  total_items: count,
+  categories_url: v.optional(relativeUrl),
+  tags_url: v.optional(relativeUrl),
+})
+
+/** A list page of the bundle: feed.json, its next pages, and every category and tag feed page. */
+export const BundlePageSchema = v.object({
+  version: v.literal(JSON_FEED_1_1),
+  title: nonEmpty,
+  home_page_url: v.optional(httpUrl),
+  feed_url: v.optional(v.string()),
+  description: v.optional(v.string()),
+  next_url: v.optional(relativeUrl),
+  items: v.pipe(v.array(BundleListItemSchema), v.maxLength(PAGE_SIZE)),
+  _reader: v.optional(FeedReaderSchema),
+})
+export type BundlePage = v.InferOutput<typeof BundlePageSchema>
+
+export const CategoryEntrySchema = v.object({
+  slug: nonEmpty,
+  name: nonEmpty,
+  count: count,
+  feed_url: relativeUrl,
+})
+export type CategoryEntry = v.InferOutput<typeof CategoryEntrySchema>
+export const CategoriesFileSchema = v.array(CategoryEntrySchema)
+
+export const TagEntrySchema = v.object({
+  name: nonEmpty,
+  count: count,
+  feed_url: relativeUrl,
+})
+export type TagEntry = v.InferOutput<typeof TagEntrySchema>
+export const TagsFileSchema = v.array(TagEntrySchema)
+
+export const ReportEntrySchema = v.object({
+  file: v.string(),
+  status: v.picklist(['imported', 'skipped']),
+  id: v.optional(v.string()),
+  reason: v.optional(v.string()),
+  warnings: v.optional(v.array(v.string())),
+})
+export type ReportEntry = v.InferOutput<typeof ReportEntrySchema>
+export const ReportFileSchema = v.object({
+  version: v.literal(BUNDLE_VERSION),
+  summary: v.object({ read: count, imported: count, skipped: count, warnings: count }),
+  files: v.array(ReportEntrySchema),
+})
+export type ReportFile = v.InferOutput<typeof ReportFileSchema>
+
+/** Human-readable issues of a failed parse, for messages and reports. */
+export function describeIssues(issues: readonly v.BaseIssue<unknown>[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`)
+    .join('; ')
+}
