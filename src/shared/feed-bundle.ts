@@ -58,6 +58,10 @@ export const FeedReaderSchema = v.object({
   total_items: count,
   categories_url: v.optional(relativeUrl),
   tags_url: v.optional(relativeUrl),
+  /** `{key}` is fileKey(id | slug | tag) of ./bundle-paths.ts; relative to this page. */
+  content_template: v.optional(relativeUrl),
+  category_feed_template: v.optional(relativeUrl),
+  tag_feed_template: v.optional(relativeUrl),
 })
 
 /** A list page of the bundle: feed.json, its next pages, and every category and tag feed page. */
