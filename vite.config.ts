@@ -1,13 +1,39 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite'
+import { copyFileSync } from 'node:fs'
+import path from 'node:path'
+import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
-// Unit and component tests: DOM tests in jsdom (happy-dom lets DOMPurify emit onerror and
-// <script>), the builder and shared code in plain Node.
+/**
+ * Writes 404.html, a copy of index.html: GitHub Pages and similar static hosts answer unknown paths
+ * with it, so a deep link (/article/…) reloads into the app instead of the host's error page.
+ */
+function spaFallback(): Plugin {
+  return {
+    name: 'news-reader-spa-fallback',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      if (options.dir && 'index.html' in bundle)
+        copyFileSync(path.join(options.dir, 'index.html'), path.join(options.dir, '404.html'))
+    },
+  }
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [
+    react(),
+    spaFallback(),
+    {
+      // index.html's CSP is for builds: the dev server injects inline scripts and styles (HMR).
+      name: 'csp-build-only',
+      apply: 'serve',
+      transformIndexHtml: (html) =>
+        html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+    },
+  ],
   base: process.env.BASE_PATH ?? '/',
-  build: { target: 'es2022', sourcemap: false },
+  // The manifest lets scripts/check-budgets.ts find the initial and lazy chunks of each route.
+  build: { target: 'es2022', sourcemap: false, manifest: true },
   preview: { port: 4173 },
   test: {
     projects: [

@@ -73,6 +73,11 @@ export const LIMITS = {
   tags: 50,
   id: 2_000,
   standIn: 40,
+  /** Items read from one page; the rest are skipped and counted (the bundle writes 50). */
+  items: 5_000,
+  authors: 10,
+  /** Characters of a body read to make a summary or a stand-in title. */
+  textSource: 20_000,
 } as const
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
@@ -80,14 +85,30 @@ const isRecord = (x: unknown): x is Record<string, unknown> =>
 
 /** Collapses whitespace and drops tags and entities' markup: for text taken from HTML. */
 export function htmlToText(html: string): string {
-  return decodeEntities(
-    html
-      .replace(/<(script|style|template)[\s\S]*?<\/\1\s*>/gi, ' ')
-      .replace(/<!--[\s\S]*?-->/g, ' ')
-      .replace(/<[^>]*>/g, ' '),
+  return plainText(
+    decodeEntities(
+      html
+        // Element contents that are never text. Bounded scans: no closing tag costs one pass.
+        .replace(/<(script|style|template)\b[^>]*>[\s\S]*?(<\/\1\s*>|$)/gi, ' ')
+        .replace(/<!--[\s\S]*?(-->|$)/g, ' ')
+        // Only what HTML reads as a tag: `<1%` in a body is text, as the browser shows it.
+        .replace(/<[a-z!/?][^>]*(>|$)/gi, ' '),
+    ),
   )
-    .replace(/\s+/g, ' ')
-    .trim()
+}
+
+/**
+ * Plain text as it arrives (titles, summaries and tags are text in JSON Feed): control and
+ * invisible characters dropped, whitespace collapsed.
+ */
+export function plainText(s: string): string {
+  return (
+    s
+      // eslint-disable-next-line no-control-regex -- removing control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200b\u2028\u2029\ufeff]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim()
+  )
 }
 
 const ENTITIES: Record<string, string> = {
@@ -116,12 +137,19 @@ export function cut(s: string, max: number): string {
   return chars.length <= max ? s : chars.slice(0, max - 1).join('') + '…'
 }
 
-const DATE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
+const DATE = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
 
 function parseDate(x: unknown): { published: string; ms: number } | null {
-  if (typeof x !== 'string' || x.length > 64 || !DATE.test(x.trim())) return null
-  const ms = Date.parse(x.trim())
-  return Number.isFinite(ms) ? { published: x.trim(), ms } : null
+  if (typeof x !== 'string' || x.length > 64) return null
+  const text = x.trim()
+  const m = DATE.exec(text)
+  if (!m) return null
+  // Date.parse rolls 2022-02-30 over to 2 March: a day the month does not have is a bad date.
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > daysInMonth) return null
+  const ms = Date.parse(text)
+  return Number.isFinite(ms) ? { published: text, ms } : null
 }
 
 function resolveUrl(x: unknown, base: string, schemes: readonly string[]): string | null {
@@ -139,9 +167,10 @@ const WEB = ['http:', 'https:'] as const
 function authorNames(item: Record<string, unknown>): string[] {
   const list = Array.isArray(item.authors) ? item.authors : item.author ? [item.author] : []
   return list
+    .slice(0, LIMITS.authors * 10)
     .map((a) => (isRecord(a) && typeof a.name === 'string' ? cut(a.name.trim(), 100) : ''))
     .filter((n) => n !== '')
-    .slice(0, 10)
+    .slice(0, LIMITS.authors)
 }
 
 type ItemResult = { article: Article; repairs: string[] } | { skip: string }
@@ -157,37 +186,49 @@ function decodeItem(raw: unknown, index: number, pageUrl: string): ItemResult {
 
   const contentHtml = typeof raw.content_html === 'string' ? raw.content_html : null
   const contentText = typeof raw.content_text === 'string' ? raw.content_text : null
+  // Titles, summaries and tags are text: never parsed as HTML, only the body is.
+  const n = LIMITS.textSource
   const summarySource =
     typeof raw.summary === 'string'
-      ? raw.summary
-      : (contentText ?? (contentHtml !== null ? htmlToText(contentHtml.slice(0, 20_000)) : ''))
-  const summary = cut(htmlToText(summarySource.slice(0, 20_000)), LIMITS.summary)
+      ? plainText(raw.summary.slice(0, n))
+      : contentText !== null
+        ? plainText(contentText.slice(0, n))
+        : contentHtml !== null
+          ? htmlToText(contentHtml.slice(0, n))
+          : ''
+  const summary = cut(summarySource, LIMITS.summary)
 
-  let title = typeof raw.title === 'string' ? htmlToText(raw.title.slice(0, 20_000)) : ''
-  if (typeof raw.title === 'string' && Array.from(raw.title).length > LIMITS.title) {
-    repairs.push(`item ${id}: title cut`)
-  }
-  title = cut(title, LIMITS.title)
+  const fullTitle = typeof raw.title === 'string' ? plainText(raw.title.slice(0, n)) : ''
+  let title = cut(fullTitle, LIMITS.title)
+  if (title !== fullTitle) repairs.push(`item ${cut(id, 60)}: title cut`)
   const titleIsStandIn = title === ''
   if (titleIsStandIn) title = cut(summary, LIMITS.standIn)
 
   const date = parseDate(raw.date_published) ?? parseDate(raw.date_modified)
   if (raw.date_published !== undefined && parseDate(raw.date_published) === null) {
-    repairs.push(`item ${id}: unreadable date`)
+    repairs.push(`item ${cut(id, 60)}: unreadable date`)
   }
 
   let tags: string[] = []
   if (raw.tags !== undefined) {
-    const list = Array.isArray(raw.tags) ? raw.tags : []
-    tags = list.filter((t): t is string => typeof t === 'string' && t.trim() !== '')
-    if (tags.length !== list.length || !Array.isArray(raw.tags))
-      repairs.push(`item ${id}: bad tags`)
-    tags = [...new Set(tags.map((t) => cut(t.trim(), LIMITS.tag)))].slice(0, LIMITS.tags)
+    const list: unknown[] = Array.isArray(raw.tags) ? raw.tags : []
+    const good = list.filter((t): t is string => typeof t === 'string' && plainText(t) !== '')
+    if (good.length !== list.length || !Array.isArray(raw.tags))
+      repairs.push(`item ${cut(id, 60)}: bad tags`)
+    // A huge list is read only as far as the first LIMITS.tags distinct tags.
+    const distinct = new Set<string>()
+    for (const t of good) {
+      if (distinct.size >= LIMITS.tags) break
+      distinct.add(cut(plainText(t.slice(0, n)), LIMITS.tag))
+    }
+    tags = [...distinct]
   }
 
   const ext = isRecord(raw._reader) ? raw._reader : null
   const category =
-    ext && typeof ext.category === 'string' && ext.category !== '' ? cut(ext.category, 200) : null
+    ext && typeof ext.category === 'string' && plainText(ext.category) !== ''
+      ? cut(plainText(ext.category.slice(0, 1_000)), 200)
+      : null
   const contentUrl = ext ? resolveUrl(ext.content_url, pageUrl, WEB) : null
   const readingMinutes =
     ext && typeof ext.reading_minutes === 'number' && Number.isFinite(ext.reading_minutes)
@@ -235,24 +276,31 @@ export function decodeFeedPage(json: unknown, pageUrl: string): FeedPage {
     throw new FeedError('bad-items', 'The feed\u2019s items are not a list')
 
   const problems: string[] = []
+  const note = (p: string) => {
+    if (problems.length < 50) problems.push(p)
+  }
   const seen = new Set<string>()
   const articles: Article[] = []
   let skipped = 0
   let repaired = 0
-  items.forEach((raw, i) => {
+  if (items.length > LIMITS.items) {
+    skipped += items.length - LIMITS.items
+    note(`${items.length - LIMITS.items} items beyond the first ${LIMITS.items} skipped`)
+  }
+  ;(items as unknown[]).slice(0, LIMITS.items).forEach((raw, i) => {
     const r = decodeItem(raw, i, pageUrl)
     if ('skip' in r) {
       skipped++
-      problems.push(r.skip)
+      note(r.skip)
     } else if (seen.has(r.article.id)) {
       skipped++
-      problems.push(`item ${i + 1} repeats id ${cut(r.article.id, 60)}`)
+      note(`item ${i + 1} repeats id ${cut(r.article.id, 60)}`)
     } else {
       seen.add(r.article.id)
       articles.push(r.article)
       if (r.repairs.length > 0) {
         repaired++
-        problems.push(...r.repairs)
+        r.repairs.forEach(note)
       }
     }
   })
@@ -260,12 +308,16 @@ export function decodeFeedPage(json: unknown, pageUrl: string): FeedPage {
   const feed = json as Record<string, unknown>
   let nextUrl = resolveUrl(feed.next_url, pageUrl, WEB)
   if (nextUrl !== null && new URL(nextUrl).origin !== new URL(pageUrl).origin) {
-    problems.push('next_url leaves the feed\u2019s site; paging stopped')
+    note('next_url leaves the feed\u2019s site; paging stopped')
+    nextUrl = null
+  } else if (nextUrl !== null && sameDocument(nextUrl, pageUrl)) {
+    // Longer loops (a → b → a) need the pager's memory of visited pages; this one needs none.
+    note('next_url points back at this page; paging stopped')
     nextUrl = null
   }
   const reader = v.safeParse(FeedReaderSchema, feed._reader)
   return {
-    title: typeof feed.title === 'string' ? cut(htmlToText(feed.title.slice(0, 2_000)), 200) : '',
+    title: typeof feed.title === 'string' ? cut(plainText(feed.title.slice(0, 2_000)), 200) : '',
     articles,
     nextUrl,
     totalItems: reader.success ? reader.output.total_items : null,
@@ -273,7 +325,19 @@ export function decodeFeedPage(json: unknown, pageUrl: string): FeedPage {
     tagsUrl: reader.success ? resolveUrl(reader.output.tags_url, pageUrl, WEB) : null,
     skipped,
     repaired,
-    problems: problems.slice(0, 50),
+    problems,
+  }
+}
+
+/** Whether two URLs name the same document (the fragment does not count). */
+export function sameDocument(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)]
+    x.hash = ''
+    y.hash = ''
+    return x.href === y.href
+  } catch {
+    return false
   }
 }
 

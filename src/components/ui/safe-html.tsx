@@ -1,7 +1,7 @@
-// The ONE place the app inserts HTML: every article body goes through DOMPurify here.
-// (Minimal first version; the full sanitizer policy lands with the security work.)
-import DOMPurify from 'dompurify'
+// The ONE place the app inserts HTML: every article body goes through the sanitizer policy and the
+// Trusted Types policy in src/lib/sanitize before it reaches innerHTML.
 import { useMemo } from 'react'
+import { toTrustedHtml } from '../../lib/sanitize/trusted-html.ts'
 
 export type SafeHtmlProps = {
   html: string
@@ -10,10 +10,8 @@ export type SafeHtmlProps = {
   className?: string
 }
 
-export function SafeHtml({ html, className }: SafeHtmlProps) {
-  const clean = useMemo(
-    () => DOMPurify.sanitize(html, { USE_PROFILES: { html: true }, FORBID_ATTR: ['style'] }),
-    [html],
-  )
+export function SafeHtml({ html, baseUrl, className }: SafeHtmlProps) {
+  // Memoised: React compares __html by identity, so a new TrustedHTML would rewrite the DOM.
+  const clean = useMemo(() => toTrustedHtml(html, baseUrl), [html, baseUrl])
   return <div className={className} dangerouslySetInnerHTML={{ __html: clean }} />
 }

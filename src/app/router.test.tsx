@@ -1,0 +1,153 @@
+// Route-level tests over the whole app in jsdom: every route with the bundle fixture and with plain
+// JSON Feeds, deep links, redirects and not-found.
+import { screen, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { fetchedPaths, mockFeed, renderApp } from '../../test/support/render-app.tsx'
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+const titles = (feed: HTMLElement) =>
+  within(feed)
+    .getAllByRole('article')
+    .map((a) => within(a).getByRole('heading').textContent)
+
+describe('routes over the feed bundle', () => {
+  it('shows the latest articles as a feed', async () => {
+    mockFeed('bundle')
+    renderApp(null, { path: '/' })
+    expect(await screen.findByRole('heading', { level: 1, name: '最新文章' })).toBeTruthy()
+    const feed = await screen.findByRole('feed', { name: /最新文章/ })
+    expect(titles(feed)).toEqual([
+      '滨江公园新增夜跑步道',
+      '本地团队发布开源天气小工具',
+      '地铁三号线周末加开班次',
+    ])
+  })
+
+  it('opens a deep link to an article with one content request', async () => {
+    const fetch = mockFeed('bundle')
+    renderApp(null, { path: '/article/Mixed-Case-Id' })
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '老街修缮完成：青石板路重新开放' }),
+    ).toBeTruthy()
+    expect(await screen.findByText('沿街店铺陆续开门。')).toBeTruthy()
+    expect(fetchedPaths(fetch).filter((p) => p.startsWith('content/'))).toEqual([
+      'content/~deef0682dd19ef37.json',
+    ])
+  })
+})
+
+describe('deep links, redirects and not-found', () => {
+  it('redirects an old permalink to the article, replacing it in history', async () => {
+    mockFeed('bundle')
+    const { router } = renderApp(null, { path: '/citynews/2026/11/28/2026112801.html' })
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '滨江公园新增夜跑步道' }),
+    ).toBeTruthy()
+    expect(router.state.location.pathname).toBe('/article/2026112801')
+    expect(router.state.historyAction).toBe('REPLACE')
+  })
+
+  it('shows not-found with a way back for an unknown id, a bad permalink and any other path', async () => {
+    for (const path of ['/article/nope', '/citynews/2026/xx/28/a.html', '/a/b']) {
+      mockFeed('bundle')
+      const { unmount } = renderApp(null, { path })
+      expect(await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })).toBeTruthy()
+      expect(screen.getByRole('link', { name: '返回首页' }).getAttribute('href')).toBe('/')
+      unmount()
+    }
+  })
+
+  it('round-trips a tag with spaces, /, # and ? through the URL', async () => {
+    mockFeed('bundle')
+    const tag = 'AI / 机器人 #1?'
+    renderApp(null, { path: `/tag/${encodeURIComponent(tag)}` })
+    expect(await screen.findByRole('heading', { level: 1, name: `标签：${tag}` })).toBeTruthy()
+    const feed = await screen.findByRole('feed')
+    await within(feed).findAllByRole('article')
+    expect(titles(feed)).toEqual(['机器人编程课走进社区'])
+  })
+
+  it('says so when the feed has no such tag or category', async () => {
+    for (const path of ['/tag/没有这个标签', '/category/nosuch']) {
+      mockFeed('bundle')
+      const { unmount } = renderApp(null, { path })
+      expect(await screen.findByText('订阅源里没有这个分类或标签。')).toBeTruthy()
+      expect(screen.queryByRole('alert')).toBeNull()
+      unmount()
+    }
+  })
+
+  it('shows a category’s name from its posts and only its articles', async () => {
+    mockFeed('bundle')
+    renderApp(null, { path: '/category/technews' })
+    expect(await screen.findByRole('heading', { level: 1, name: '来源：科技日报' })).toBeTruthy()
+    const feed = await screen.findByRole('feed')
+    await within(feed).findAllByRole('article')
+    expect(titles(feed)).toEqual([
+      '本地团队发布开源天气小工具',
+      '机器人编程课走进社区',
+      '图书馆开放电子书借阅',
+    ])
+  })
+
+  it('lists the category directory with counts', async () => {
+    mockFeed('bundle')
+    renderApp(null, { path: '/categories' })
+    expect(await screen.findByRole('link', { name: '城市快讯' })).toBeTruthy()
+    expect(screen.getByText('4 篇')).toBeTruthy()
+  })
+
+  it('shows an article’s title from the list at once, before its body arrives', async () => {
+    const fetch = mockFeed('bundle')
+    const { user } = renderApp(null, { path: '/' })
+    const link = await screen.findByRole('link', { name: '地铁三号线周末加开班次' })
+    let release = () => {}
+    const slow = fetch.getMockImplementation()!
+    fetch.mockImplementation((input) => new Promise((r) => (release = () => r(slow(input)))))
+    await user.click(link)
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '地铁三号线周末加开班次' }),
+    ).toBeTruthy()
+    expect(screen.getByText('正在加载正文…')).toBeTruthy()
+    release()
+    expect(await screen.findByText('周末早高峰间隔缩短到四分钟。')).toBeTruthy()
+    // Previous/next within the list it came from.
+    const nav = screen.getByRole('navigation', { name: '前后文章' })
+    expect(within(nav).getByRole('link', { name: /上一篇.*本地团队/ })).toBeTruthy()
+  })
+})
+
+describe('plain JSON Feeds', () => {
+  it('filters a tag over a 1.1 feed and opens a URL-shaped id with its inline body', async () => {
+    mockFeed('jsonfeed-1.1')
+    const { user } = renderApp(null, { path: `/tag/${encodeURIComponent('随笔')}` })
+    const feed = await screen.findByRole('feed')
+    await within(feed).findAllByRole('article')
+    expect(titles(feed)).toEqual(['你好，阅读器', '纯文本正文'])
+    await user.click(screen.getByRole('link', { name: '纯文本正文' }))
+    expect(await screen.findByRole('heading', { level: 1, name: '纯文本正文' })).toBeTruthy()
+    expect(screen.getByText('第二段纯文本。').tagName).toBe('P')
+  })
+
+  it('opens a cold deep link into a 1.0 feed, untitled item shown with a stand-in', async () => {
+    mockFeed('jsonfeed-1.0')
+    renderApp(null, {
+      path: `/article/${encodeURIComponent('https://old.example/2026/11/no-title')}`,
+    })
+    const h1 = await screen.findByRole('heading', { level: 1 })
+    expect(h1.textContent).toContain('这一条也没有标题')
+    expect(screen.getByText('这一条也没有标题，只有正文。', { selector: 'p' })).toBeTruthy()
+  })
+
+  it('shows a 1.0 item’s author (`author`, not `authors`)', async () => {
+    mockFeed('jsonfeed-1.0')
+    renderApp(null, { path: `/article/${encodeURIComponent('https://old.example/2026/11/first')}` })
+    expect(
+      await screen.findByRole('heading', { level: 1, name: '旧版订阅源的第一篇' }),
+    ).toBeTruthy()
+    expect(screen.getByText('作者：老周')).toBeTruthy()
+  })
+})

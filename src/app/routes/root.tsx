@@ -1,0 +1,73 @@
+// The layout every page shares: skip link, header with navigation, main, footer, and scroll
+// restoration (back from an article returns to the same place in the list).
+import { useEffect, useRef, type ReactNode } from 'react'
+import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router'
+import { messages } from '../../lib/messages.ts'
+
+function Shell({ children }: { children: ReactNode }) {
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {messages.skipToContent}
+      </a>
+      <header className="site-header">
+        <Link to="/" className="brand">
+          {messages.appName}
+        </Link>
+        <nav aria-label={messages.mainNav}>
+          <ul>
+            <li>
+              <NavLink to="/" end>
+                {messages.navLatest}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/categories">{messages.navCategories}</NavLink>
+            </li>
+            <li>
+              <NavLink to="/favourites">{messages.navFavourites}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      </header>
+      <main id="main" tabIndex={-1}>
+        {children}
+      </main>
+      <footer className="site-footer">
+        <p>{messages.footerNote}</p>
+      </footer>
+    </>
+  )
+}
+
+/** After a navigation, keyboard and screen-reader users start at the new page's content. */
+function useFocusMainOnNavigation() {
+  const { pathname } = useLocation()
+  const first = useRef(true)
+  useEffect(() => {
+    if (first.current) {
+      first.current = false
+      return
+    }
+    document.getElementById('main')?.focus({ preventScroll: true })
+  }, [pathname])
+}
+
+export function RootLayout() {
+  useFocusMainOnNavigation()
+  return (
+    <Shell>
+      <Outlet />
+      <ScrollRestoration />
+    </Shell>
+  )
+}
+
+/** Shown while the first page's module and data load. */
+export function RootLoading() {
+  return (
+    <p className="notice" role="status">
+      {messages.loading}
+    </p>
+  )
+}

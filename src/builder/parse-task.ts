@@ -1,0 +1,78 @@
+// One unit of parallel work: read an input file, parse it, and write its content file. Runs in the
+// main thread for small builds and in ./parse-worker.ts threads for large ones.
+import fs from 'node:fs'
+import * as v from 'valibot'
+import { BundleContentItemSchema, describeIssues } from '../shared/feed-bundle.ts'
+import { contentFile, type BundleOptions } from './bundle.ts'
+import { hashText, writeIfChanged } from './output.ts'
+import { parsePost, type PostMeta } from './post.ts'
+
+export type ParseTask = {
+  index: number
+  file: string
+  abs: string
+  /** The id decided for this file (slug, or slug-2… after a collision). */
+  id: string
+  contentAbs: string
+  contentRel: string
+  /** What the previous build knew: reuse it when the bytes did not change. */
+  cached?: { hash: string; id?: string; contentHash?: string }
+  /** Whether the content file exists now. */
+  contentExists: boolean
+}
+
+export type ParseSettings = { timeZone: string; bundle: BundleOptions; validate: boolean }
+
+export type ParseOutcome = {
+  index: number
+  hash: string
+  /** The bytes equal the previous build's and the content file is in place: nothing was parsed. */
+  unchangedInput?: boolean
+  skipped?: { reason: string; warnings: string[] }
+  imported?: { meta: PostMeta; warnings: string[]; contentHash: string; written: boolean }
+}
+
+export function runParseTask(task: ParseTask, settings: ParseSettings): ParseOutcome {
+  let bytes: Buffer
+  try {
+    bytes = fs.readFileSync(task.abs)
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message
+    return { index: task.index, hash: '', skipped: { reason: `unreadable: ${code}`, warnings: [] } }
+  }
+  const hash = hashText(bytes)
+  const c = task.cached
+  if (
+    c &&
+    c.hash === hash &&
+    (c.id === undefined || (c.id === task.id && c.contentHash && task.contentExists))
+  )
+    return { index: task.index, hash, unchangedInput: true }
+
+  const result = parsePost(task.file, bytes, { timeZone: settings.timeZone })
+  if (result.status === 'skipped')
+    return {
+      index: task.index,
+      hash,
+      skipped: { reason: result.reason, warnings: result.warnings },
+    }
+  const file = contentFile({ id: task.id, meta: result.meta }, result.contentHtml, settings.bundle)
+  if (settings.validate) {
+    const r = v.safeParse(BundleContentItemSchema, file.value)
+    if (!r.success)
+      throw new Error(`${file.path} does not match the bundle schema: ${describeIssues(r.issues)}`)
+  }
+  const contentHash = hashText(file.text)
+  const written = writeIfChanged(
+    task.contentAbs,
+    file.text,
+    contentHash,
+    c?.contentHash,
+    task.contentExists,
+  )
+  return {
+    index: task.index,
+    hash,
+    imported: { meta: result.meta, warnings: result.warnings, contentHash, written },
+  }
+}

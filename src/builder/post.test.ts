@@ -1,0 +1,113 @@
+// Property tests: whatever a post file holds, parsing imports it or says why it is skipped; it
+// never throws, and what it imports fits the bundle schema.
+import fc from 'fast-check'
+import * as v from 'valibot'
+import { describe, expect, it } from 'vitest'
+import { BundleContentItemSchema } from '../shared/feed-bundle.ts'
+import { contentFile } from './bundle.ts'
+import { parsePost } from './post.ts'
+
+const opts = { timeZone: 'Asia/Shanghai' }
+const enc = new TextEncoder()
+
+const scalar = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    '',
+    '""',
+    "''",
+    '+0800',
+    '2022-06-07 10:31:40 +0800',
+    '2021-12-08 13:16:19',
+    'null',
+    '[a, b]',
+    '{x: 1}',
+    '|',
+    '*a',
+    '&a x',
+    '- a',
+    '"unterminated',
+    ': x',
+  ),
+  fc.integer().map(String),
+)
+const frontMatter = fc
+  .array(
+    fc.tuple(
+      fc.constantFrom('title', 'date', 'categories', 'category', 'tags', 'tag', 'layout', 'x'),
+      scalar,
+    ),
+    { maxLength: 8 },
+  )
+  .map((pairs) => pairs.map(([k, v]) => `${k}: ${v}`).join('\n'))
+const body = fc.oneof(
+  fc.string(),
+  fc.constantFrom(
+    '<p>a</p>\n\n<http://x.example/1>\n\n[返回首页](../)',
+    '<>',
+    '<1%',
+    '> q\n\n<!-- c',
+    '<script>x</script>',
+    '[返回](',
+  ),
+)
+const fileName = fc.oneof(
+  fc.constantFrom(
+    '2022-06-07-a.md',
+    '-2022.md',
+    'x.markdown',
+    '2022-02-31-bad.md',
+    'post.html',
+    'a.txt',
+  ),
+  fc.string().map((s) => `${s}.md`),
+)
+
+describe('parsePost on any input', () => {
+  it('imports or reports, never throws, and imports only valid items', () => {
+    fc.assert(
+      fc.property(
+        fileName,
+        frontMatter,
+        body,
+        fc.boolean(),
+        fc.boolean(),
+        (name, fm, b, crlf, bom) => {
+          let text = `---\n${fm}\n---\n${b}`
+          if (crlf) text = text.replace(/\n/g, '\r\n')
+          if (bom) text = `\ufeff${text}`
+          const r = parsePost(name, enc.encode(text), opts)
+          if (r.status === 'skipped') {
+            expect(r.reason).not.toBe('')
+            return
+          }
+          const file = contentFile({ id: r.meta.slug || 'x', meta: r.meta }, r.contentHtml, {
+            title: 't',
+          })
+          const check = v.safeParse(BundleContentItemSchema, file.value)
+          expect(check.success, JSON.stringify(check.issues?.[0]?.message)).toBe(true)
+        },
+      ),
+      { numRuns: 400 },
+    )
+  })
+  it('reports arbitrary bytes (binary, invalid UTF-8) instead of failing', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        const r = parsePost('2022-01-01-x.md', bytes, opts)
+        expect(['imported', 'skipped']).toContain(r.status)
+      }),
+      { numRuns: 300 },
+    )
+  })
+  it('names the reason for binary, invalid UTF-8, dateless and non-post files', () => {
+    const reason = (name: string, bytes: Uint8Array) => {
+      const r = parsePost(name, bytes, opts)
+      return r.status === 'skipped' ? r.reason : 'imported'
+    }
+    expect(reason('2022-01-01-a.md', new Uint8Array([0x2d, 0, 1, 2]))).toMatch(/binary/)
+    expect(reason('2022-01-01-a.md', new Uint8Array([0xff, 0xfe, 0x41]))).toMatch(/UTF-8/)
+    expect(reason('-1.md', enc.encode('---\ndate:  +0800\n---\nx'))).toMatch(/no usable date/)
+    expect(reason('a.jpg', enc.encode('x'))).toMatch(/not a post/)
+  })
+})

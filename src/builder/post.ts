@@ -1,0 +1,118 @@
+// One input file → one article (metadata + rendered body) or the reason it is skipped. Pure: no I/O,
+// so the build can run it anywhere (and a property test can throw anything at it).
+import { isUtf8 } from 'node:buffer'
+import { cleanBody, htmlToText, readingMinutes, truncateText } from './cleanup.ts'
+import { fileNameDate, formatRfc3339, parseDateText, type PostDate } from './dates.ts'
+import { jekyllList, scalarText, splitFrontMatter } from './front-matter.ts'
+import { renderMarkdown } from './markdown.ts'
+
+/** Posts larger than this are reported and skipped instead of read (a runaway file, not news). */
+export const MAX_POST_BYTES = 4 * 1024 * 1024
+export const SUMMARY_CHARS = 120
+const TITLE_FALLBACK_CHARS = 40
+const POST_EXTENSIONS = /\.(md|markdown|mkd|mkdn|mdown|mdwn|html|htm)$/i
+const DATED_NAME = /^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.[^.]+$/
+
+/** What the bundle needs of an article, without its body: kept in memory for every post. */
+export type PostMeta = {
+  slug: string
+  title: string
+  summary: string
+  date: string
+  epochMs: number
+  tags: string[]
+  category: string
+  externalUrl?: string
+  readingMinutes: number
+}
+
+export type ParseResult =
+  | { status: 'imported'; meta: PostMeta; contentHtml: string; warnings: string[] }
+  | { status: 'skipped'; reason: string; warnings: string[] }
+
+export type ParseOptions = { timeZone: string }
+
+/** The Jekyll slug of a post file: `2022-06-07-<slug>.md` → `<slug>`; otherwise the bare name. */
+export function slugOf(fileName: string): string {
+  const base = fileName.slice(fileName.lastIndexOf('/') + 1)
+  const dated = DATED_NAME.exec(base)
+  if (dated?.[2]) return dated[2]
+  const bare = base.replace(/\.[^.]*$/, '').replace(/^[-_.\s]+/, '')
+  return bare || base
+}
+
+export const isPostFile = (file: string) => POST_EXTENSIONS.test(file)
+
+export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions): ParseResult {
+  const warnings: string[] = []
+  const skip = (reason: string): ParseResult => ({ status: 'skipped', reason, warnings })
+  const base = file.slice(file.lastIndexOf('/') + 1)
+  if (!POST_EXTENSIONS.test(base)) return skip('not a post: not a Markdown or HTML file')
+  if (bytes.length > MAX_POST_BYTES)
+    return skip(`too large: ${bytes.length} bytes (limit ${MAX_POST_BYTES})`)
+  if (bytes.includes(0)) return skip('binary file (contains NUL bytes)')
+  if (!isUtf8(bytes)) return skip('not valid UTF-8 text')
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+
+  const fm = splitFrontMatter(text)
+  warnings.push(...fm.warnings)
+  if (!fm.found) warnings.push('no front matter: title and date taken from the body and file name')
+  const data = fm.data
+
+  const date = postDate(data.date, base, options.timeZone, warnings)
+  if (!date) return skip('no usable date: neither the front matter nor the file name has one')
+
+  const { markdown, externalUrl } = cleanBody(fm.body)
+  const contentHtml = /\.html?$/i.test(base) ? markdown : renderMarkdown(markdown)
+  const text0 = htmlToText(contentHtml)
+
+  const slug = slugOf(file)
+  let title = scalarText(data.title).replace(/\s+/g, ' ').trim()
+  if (!title) {
+    title = truncateText(text0, TITLE_FALLBACK_CHARS) || slug
+    warnings.push('empty title: replaced by the start of the body')
+  }
+
+  const categories = jekyllList(data, 'category', 'categories')
+  let category = categories[0]
+  if (!category) {
+    category = 'uncategorized'
+    warnings.push('no category: filed under "uncategorized"')
+  }
+  const tags = [...new Set(jekyllList(data, 'tag', 'tags'))]
+
+  const meta: PostMeta = {
+    slug,
+    title,
+    summary: truncateText(text0, SUMMARY_CHARS),
+    date: formatRfc3339(date),
+    epochMs: date.epochMs,
+    tags,
+    category,
+    readingMinutes: readingMinutes(text0),
+  }
+  if (externalUrl) meta.externalUrl = externalUrl
+  return { status: 'imported', meta, contentHtml, warnings }
+}
+
+function postDate(
+  value: unknown,
+  base: string,
+  timeZone: string,
+  warnings: string[],
+): PostDate | null {
+  const text = scalarText(value).trim()
+  if (text) {
+    const parsed = parseDateText(text, timeZone)
+    if (parsed) return parsed
+  }
+  const fromName = fileNameDate(base, timeZone)
+  if (fromName) {
+    warnings.push(
+      text
+        ? `date "${text}" is not a date: taken from the file name`
+        : 'no date in the front matter: taken from the file name',
+    )
+  }
+  return fromName
+}

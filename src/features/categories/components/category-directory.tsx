@@ -1,0 +1,64 @@
+// Every category with its count and a filter-as-you-type box. The box stays responsive with
+// thousands of categories: names are normalized once, and the list renders from a deferred value.
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react'
+import { Link } from 'react-router'
+import { formatNumber } from '../../../lib/format.ts'
+import { messages } from '../../../lib/messages.ts'
+import { categoryPath } from '../../../lib/paths.ts'
+import { normalize, type Category } from '../api/categories.ts'
+
+export type CategoryDirectoryProps = {
+  categories: readonly Category[]
+}
+
+type CategoryLinksProps = { categories: readonly Category[] }
+
+/** Memoized: while typing, React re-renders it only when the deferred filter has caught up. */
+const CategoryLinks = memo(function CategoryLinks({ categories }: CategoryLinksProps) {
+  return (
+    <ul className="directory">
+      {categories.map((c) => (
+        <li key={c.slug}>
+          <Link to={categoryPath(c.slug)}>{c.name}</Link>{' '}
+          <span className="count">{messages.articleCount(formatNumber(c.count))}</span>
+        </li>
+      ))}
+    </ul>
+  )
+})
+
+export function CategoryDirectory({ categories }: CategoryDirectoryProps) {
+  const inputId = useId()
+  const hintId = useId()
+  const [filter, setFilter] = useState('')
+  const deferred = useDeferredValue(filter)
+  const shown = useMemo(() => {
+    const needle = normalize(deferred)
+    return needle === '' ? categories : categories.filter((c) => c.search.includes(needle))
+  }, [categories, deferred])
+
+  if (categories.length === 0) return <p className="notice">{messages.categoriesNone}</p>
+  return (
+    <>
+      <div className="filter">
+        <label htmlFor={inputId}>{messages.categoriesFilter}</label>
+        <input
+          id={inputId}
+          type="search"
+          value={filter}
+          onChange={(e) => setFilter(e.target.value)}
+          aria-describedby={hintId}
+          autoComplete="off"
+        />
+        <p id={hintId} className="count" role="status">
+          {messages.categoriesCount(formatNumber(shown.length), formatNumber(categories.length))}
+        </p>
+      </div>
+      {shown.length === 0 ? (
+        <p className="notice">{messages.categoriesNoMatch}</p>
+      ) : (
+        <CategoryLinks categories={shown} />
+      )}
+    </>
+  )
+}

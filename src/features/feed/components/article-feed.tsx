@@ -1,0 +1,90 @@
+// A whole list of one scope: loading, error (with retry), empty and loaded states, paging by
+// button and by scrolling, the live "new items" banner, and a quiet count of skipped items.
+import { useInfiniteQuery } from '@tanstack/react-query'
+import { useMemo, type ReactNode } from 'react'
+import type { Article } from '../../../shared/decode-feed.ts'
+import { ErrorMessage } from '../../../components/ui/error-message.tsx'
+import { isNotFound } from '../../../lib/error-text.ts'
+import { feedRootUrl } from '../../../lib/feed-client.ts'
+import type { ListScope } from '../../../lib/list-scope.ts'
+import { messages } from '../../../lib/messages.ts'
+import { listInfiniteQueryOptions } from '../api/list-pages.ts'
+import { ArticleList } from './article-list.tsx'
+import { LoadMore } from './load-more.tsx'
+import { NewItemsButton } from './new-items-button.tsx'
+
+export type ArticleFeedProps = {
+  scope: ListScope
+  /** Accessible name of the list. */
+  label: string
+  /** Per-article extra controls, e.g. read/favourite toggles. */
+  renderActions?: (article: Article) => ReactNode
+  /** The feed's root URL (default: the app's feed). */
+  feed?: string
+}
+
+export function ArticleFeed({
+  scope,
+  label,
+  renderActions,
+  feed = feedRootUrl(),
+}: ArticleFeedProps) {
+  const q = useInfiniteQuery(listInfiniteQueryOptions(scope, feed))
+  const pages = q.data?.pages
+  const articles = useMemo(() => pages?.flatMap((p) => p.articles) ?? [], [pages])
+  const skipped = pages?.reduce((n, p) => n + p.skipped, 0) ?? 0
+  const repaired = pages?.reduce((n, p) => n + p.repaired, 0) ?? 0
+  const firstPage = pages?.[0]
+  const total = scope.kind === 'all' ? (firstPage?.totalItems ?? null) : null
+  const setSize = !q.hasNextPage ? articles.length : (total ?? -1)
+
+  if (q.isError && !firstPage) {
+    // A category or tag the feed does not have: nothing a retry could fix. (The feed itself
+    // missing is different: an alert, and a retry helps once the files are deployed.)
+    if (isNotFound(q.error) && scope.kind !== 'all')
+      return <p className="notice">{messages.listNotFound}</p>
+    return <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
+  }
+
+  return (
+    <>
+      {firstPage && (
+        <NewItemsButton
+          scope={scope}
+          feed={feed}
+          firstPage={firstPage}
+          loadedAt={q.dataUpdatedAt}
+        />
+      )}
+      {q.isRefetchError && <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />}
+      {q.isPending && (
+        <p className="notice" role="status">
+          {messages.loadingList}
+        </p>
+      )}
+      <ArticleList
+        articles={articles}
+        label={label}
+        busy={q.isFetching}
+        setSize={setSize}
+        from={scope}
+        renderActions={renderActions}
+      />
+      {q.isSuccess && articles.length === 0 && !q.hasNextPage && (
+        <p className="notice" role="status">
+          {scope.kind === 'all' ? messages.emptyFeed : messages.emptyList}
+        </p>
+      )}
+      {q.isPending ? null : q.isFetchNextPageError ? (
+        <ErrorMessage error={q.error} onRetry={() => void q.fetchNextPage()} />
+      ) : q.hasNextPage ? (
+        <LoadMore loading={q.isFetchingNextPage} onLoadMore={() => void q.fetchNextPage()} />
+      ) : (
+        articles.length > 0 && <p className="end">{messages.endOfList}</p>
+      )}
+      {(skipped > 0 || repaired > 0) && (
+        <p className="note">{messages.skippedItems(skipped, repaired)}</p>
+      )}
+    </>
+  )
+}

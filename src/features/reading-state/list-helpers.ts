@@ -1,0 +1,30 @@
+// Pure helpers and the URL switch of the reading-state list tools.
+import { useSearchParams } from 'react-router'
+import type { Markable, ReadMarks } from './read-marks-store.ts'
+
+/** ?unread=1 on any list: only unread articles. */
+export const UNREAD_PARAM = 'unread'
+
+/** Only the exact value "1" turns it on; anything else in the URL is ignored. */
+export function useUnreadOnly(): boolean {
+  const [params] = useSearchParams()
+  return params.get(UNREAD_PARAM) === '1'
+}
+
+/** The unread items of a list, in order. */
+export function filterUnread<T extends Markable>(items: readonly T[], marks: ReadMarks): T[] {
+  return items.filter((it) => !marks.isRead(it.id))
+}
+
+export type DatedMarkable = Markable & { publishedMs: number | null }
+
+export const DAY_MS = 86_400_000
+
+/** Items published before `now - age`; items without a date count as old. */
+export function olderThan<T extends DatedMarkable>(
+  items: readonly T[],
+  age: number,
+  now = Date.now(),
+): T[] {
+  return items.filter((it) => it.publishedMs === null || it.publishedMs < now - age)
+}

@@ -1,0 +1,78 @@
+// Test helpers for component and route tests: renderApp() mounts a UI or the whole app in a memory
+// router with a fresh QueryClient (no retries), and mockFeed() answers fetch from the fixture feeds
+// in test/fixtures/feeds/<name>/ as if they were deployed under /feed/.
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { QueryClient } from '@tanstack/react-query'
+import { configure, render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import type { ReactNode } from 'react'
+import { createMemoryRouter, RouterProvider } from 'react-router'
+import { vi } from 'vitest'
+import { AppProvider } from '../../src/app/provider.tsx'
+import { createRoutes } from '../../src/app/router.tsx'
+
+// The machine is shared: give findBy* time before calling a slow render a failure.
+configure({ asyncUtilTimeout: 5_000 })
+
+export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/feeds')
+
+export function testQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: { queries: { retry: false, networkMode: 'always', gcTime: Infinity } },
+  })
+}
+
+export type RenderAppOptions = { path?: string; queryClient?: QueryClient }
+
+/** Renders `ui` at `path` (or, with `ui` null, the app's own routes). */
+export function renderApp(
+  ui: ReactNode | null,
+  { path = '/', queryClient }: RenderAppOptions = {},
+) {
+  const client = queryClient ?? testQueryClient()
+  // jsdom has no scrolling; ScrollRestoration and the new-items button call it.
+  window.scrollTo = () => {}
+  const routes = ui === null ? createRoutes(client) : [{ path: '*', element: ui }]
+  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  const user = userEvent.setup()
+  const result = render(
+    <AppProvider queryClient={client}>
+      <RouterProvider router={router} />
+    </AppProvider>,
+  )
+  return { ...result, router, queryClient: client, user }
+}
+
+export type MockFeedOptions = {
+  /** Return an HTTP status to fail a request for that path (relative to /feed/). */
+  fail?: (rel: string) => number | null
+}
+
+/** Answers fetch from test/fixtures/feeds/<name>/; returns the mock to inspect requests. */
+export function mockFeed(name: string, opts: MockFeedOptions = {}) {
+  const mock = vi.fn((input: RequestInfo | URL): Promise<Response> => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    const rel = decodeURIComponent(new URL(href).pathname).replace(/^\/feed\//, '')
+    const status = opts.fail?.(rel)
+    if (status) return Promise.resolve(new Response('failure', { status }))
+    try {
+      const body = readFileSync(path.join(FIXTURES, name, rel), 'utf8')
+      return Promise.resolve(
+        new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
+      )
+    } catch {
+      return Promise.resolve(new Response('not found', { status: 404 }))
+    }
+  })
+  vi.stubGlobal('fetch', mock)
+  return mock
+}
+
+/** The paths (relative to /feed/) fetched so far. */
+export function fetchedPaths(mock: ReturnType<typeof mockFeed>): string[] {
+  return mock.mock.calls.map(([input]) => {
+    const href = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url
+    return decodeURIComponent(new URL(href).pathname).replace(/^\/feed\//, '')
+  })
+}
