@@ -78,7 +78,13 @@ export type AppBenchOptions = {
 
 const TIMEOUT = 60_000
 
-type Session = { context: BrowserContext; page: Page; cdp: CDPSession; warnings: string[] }
+type Session = {
+  context: BrowserContext
+  page: Page
+  cdp: CDPSession
+  warnings: string[]
+  requests: () => number
+}
 
 async function open(browser: Browser, profile: Profile, errors: string[]): Promise<Session> {
   const context = await browser.newContext({ viewport: VIEWPORT })
@@ -89,6 +95,8 @@ async function open(browser: Browser, profile: Profile, errors: string[]): Promi
     if (m.type() === 'warning' || m.type() === 'error') warnings.push(m.text())
   })
   page.on('pageerror', (e) => errors.push(e.message))
+  let requests = 0
+  page.on('request', () => requests++)
   const cdp = await context.newCDPSession(page)
   await cdp.send('Performance.enable')
   if (profile === 'faster3g') {
@@ -96,7 +104,7 @@ async function open(browser: Browser, profile: Profile, errors: string[]): Promi
     await cdp.send('Network.emulateNetworkConditions', FASTER_3G)
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: CPU_SLOWDOWN })
   }
-  return { context, page, cdp, warnings }
+  return { context, page, cdp, warnings, requests: () => requests }
 }
 
 async function record(page: Page): Promise<PageRecord> {
@@ -139,6 +147,14 @@ async function mustSee(page: Page, expr: string, what: string, timeout = TIMEOUT
   if (!(await until(page, expr, timeout))) throw new Error(`timed out waiting for ${what}`)
 }
 
+/** Waits until the page has made no request for `ms` (networkidle fires only once a page). */
+async function quiet(s: Session, ms = 700) {
+  for (let n = -1; n !== s.requests();) {
+    n = s.requests()
+    await s.page.waitForTimeout(ms)
+  }
+}
+
 /** Opens the list cold and waits for its first article. */
 async function loadList(browser: Browser, url: string, profile: Profile, errors: string[]) {
   const s = await open(browser, profile, errors)
@@ -179,7 +195,7 @@ async function clientNavigation(browser: Browser, url: string, errors: string[])
   const { session: s } = await loadList(browser, url, 'localhost', errors)
   try {
     // A reader looks at the list a moment before choosing: let viewport prefetches settle.
-    await s.page.waitForLoadState('networkidle', { timeout: TIMEOUT })
+    await quiet(s)
     const target = await pickArticle(s.page, 2)
     await s.page.evaluate(`window.__bench.wantedTitle = ${JSON.stringify(target.title)}`)
     await s.page.locator('[role="feed"] article').nth(2).locator('a[href]').first().click()
@@ -234,7 +250,7 @@ async function scrollRun(
         break
       }
     }
-    await s.page.waitForLoadState('networkidle', { timeout: TIMEOUT })
+    await quiet(s)
     const articlesInDom = await s.page.evaluate<number>(
       'document.querySelectorAll("article").length',
     )

@@ -153,7 +153,11 @@ function compareOne(
     if (JSON.stringify(ours) !== JSON.stringify(theirs))
       differences.push(`${what}: ours ${JSON.stringify(ours)} ≠ Jekyll ${JSON.stringify(theirs)}`)
   }
-  const jkTitle = jk.title === null || jk.title === undefined ? '' : String(jk.title)
+  // Jekyll keeps YAML's type: `title: 2022` is a number there.
+  const jkTitle =
+    typeof jk.title === 'string' || typeof jk.title === 'number' || typeof jk.title === 'boolean'
+      ? String(jk.title)
+      : ''
   if (jkTitle.trim() !== '') differ('title', item.title, jkTitle.replace(/\s+/g, ' ').trim())
   else if (!entry.warnings?.some((w) => w.startsWith('empty title')))
     differences.push('empty title not reported')

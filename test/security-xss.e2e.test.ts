@@ -95,11 +95,11 @@ describe.skipIf(!hasBrowser)('the XSS corpus in Chromium', () => {
         `CSP reports ${run.violations.length} (${byDirective(run)}) from ${run.vectorsWithViolations} vectors`,
     )
     expect(run.executed).toEqual([])
-    // Reports come only from DOMPurify's inert parse creating on*/style attributes (refused, then
-    // dropped): nothing dangerous ever reached the live page to be refused there.
-    expect(new Set(run.violations.map((v) => v.directive))).toEqual(
-      new Set(['script-src-attr', 'style-src-attr']),
-    )
+    // Reports come only from DOMPurify's inert parse: Chromium refuses (and reports) on*/style
+    // attributes, <style> and <base> the moment any parser creates them, before the sanitizer drops
+    // them. None of what only a live page can trigger (frames, plugins, scripts, forms, URLs).
+    const inertParse = ['script-src-attr', 'style-src-attr', 'style-src-elem', 'base-uri']
+    expect(run.violations.filter((v) => !inertParse.includes(v.directive))).toEqual([])
     expect(run.dangerous).toEqual([])
     expect(run.notRendered).toEqual([])
     expect(run.opened).toBe(vectors.length)

@@ -1,8 +1,10 @@
-// The routes: a layout with the app-level boundary, and one lazy module per page, each with its
-// own error boundary. Loaders get the QueryClient from here (no singleton), so tests pass their own.
+// The routes: a layout with the app-level boundary, and one lazy module per page but the list (the
+// first screen), each with its own error boundary. Loaders get the QueryClient from here (no
+// singleton), so tests pass their own.
 import type { QueryClient } from '@tanstack/react-query'
 import type { ComponentType } from 'react'
 import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router'
+import * as home from './routes/home.tsx'
 import { RootLayout, RootLoading } from './routes/root.tsx'
 import { RouteError } from './route-error.tsx'
 
@@ -12,15 +14,12 @@ type RouteModule = {
   loader?: (queryClient: QueryClient) => LoaderFunction
 }
 
+function routeOf(queryClient: QueryClient, m: RouteModule) {
+  return { Component: m.default, loader: m.loader?.(queryClient), ErrorBoundary: RouteError }
+}
+
 function lazyRoute(queryClient: QueryClient, load: () => Promise<RouteModule>) {
-  return async () => {
-    const m = await load()
-    return {
-      Component: m.default,
-      loader: m.loader?.(queryClient),
-      ErrorBoundary: RouteError,
-    }
-  }
+  return async () => routeOf(queryClient, await load())
 }
 
 export function createRoutes(queryClient: QueryClient): RouteObject[] {
@@ -35,7 +34,8 @@ export function createRoutes(queryClient: QueryClient): RouteObject[] {
         {
           ErrorBoundary: RouteError,
           children: [
-            { index: true, lazy: lazy(() => import('./routes/home.tsx')) },
+            // The list is the first screen: in the entry chunk, not one round trip later.
+            { index: true, ...routeOf(queryClient, home) },
             { path: 'category/:slug', lazy: lazy(() => import('./routes/category.tsx')) },
             { path: 'categories', lazy: lazy(() => import('./routes/categories.tsx')) },
             { path: 'tag/:tag', lazy: lazy(() => import('./routes/tag.tsx')) },

@@ -52,7 +52,7 @@ function walkFeed(root: string, head: string): string[] {
     expect(seen.has(file)).toBe(false)
     seen.add(file)
     expect(fs.statSync(file).size).toBeLessThan(PAGE_BYTES_LIMIT)
-    const page = v.parse(BundlePageSchema, readJson(file)) as BundlePage
+    const page: BundlePage = v.parse(BundlePageSchema, readJson(file))
     expect(page.items.length).toBeLessThanOrEqual(PAGE_SIZE)
     for (const item of page.items) {
       ids.push(item.id)
@@ -116,7 +116,7 @@ describe('build on a generated archive', () => {
     expect(new Set(ids)).toEqual(new Set(imported))
     const dates = ids.map((id) =>
       Date.parse(
-        (readJson(path.join(out, `content/${fileKey(id!)}.json`)) as { date_published: string })
+        (readJson(path.join(out, `content/${fileKey(id)}.json`)) as { date_published: string })
           .date_published,
       ),
     )

@@ -42,7 +42,14 @@ import { MAX_POST_BYTES, isPostFile, slugOf, type PostMeta } from './post.ts'
 import { createProgress, type Progress } from './progress.ts'
 import { reportFile, type BuildSummary } from './report.ts'
 import { listInputs, readSite } from './site.ts'
-import { clearState, loadState, saveState, type BuildState, type InputState } from './state.ts'
+import {
+  STATE_VERSION,
+  clearState,
+  loadState,
+  saveState,
+  type BuildState,
+  type InputState,
+} from './state.ts'
 
 /** Bump when the output for the same input changes: the next build then re-parses everything. */
 const BUILDER_VERSION = 1
@@ -254,7 +261,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const first = a.meta.tags[0]
     if (first !== undefined) {
       let counts = firstTags.get(c)
-      if (!counts) firstTags.set(c, (counts = new Map()))
+      if (!counts) firstTags.set(c, (counts = new Map<string, number>()))
       counts.set(first, (counts.get(first) ?? 0) + 1)
     }
     for (const t of a.meta.tags) {
@@ -327,7 +334,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   writer.removeStale()
   saveState(out, {
-    version: 1,
+    version: STATE_VERSION,
     settings,
     inputs,
     outputs: Object.fromEntries(writer.emitted),

@@ -119,3 +119,44 @@ describe('ids', () => {
     expect(slugOf('-202205262391921712.md')).toBe('202205262391921712')
   })
 })
+
+describe('the simple front matter reader', () => {
+  it('agrees with the yaml package whenever it answers', async () => {
+    const fc = (await import('fast-check')).default
+    const { parse } = await import('yaml')
+    const { simpleYaml } = await import('./front-matter.ts')
+    const value = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.string({ maxLength: 8, unit: 'grapheme' }),
+      fc.constantFrom(
+        '2022-06-07 10:31:40 +0800',
+        '"东营"',
+        '1.50',
+        'null',
+        '~',
+        'yes',
+        '+0800',
+        'a: b',
+        'a #c',
+        '0x1F',
+        '.inf',
+        '"a\\"b"',
+        "'x'",
+        '中国 工业',
+      ),
+    )
+    const key = fc.constantFrom('title', 'date', 'tags', 'categories', 'x-y', '__proto__')
+    let answered = 0
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, value), { maxLength: 6 }), (pairs) => {
+        const text = pairs.map(([k, v]) => `${k}: ${v}`).join('\n')
+        const fast = simpleYaml(text)
+        if (fast === null) return
+        answered++
+        expect(fast).toEqual(parse(text) ?? {})
+      }),
+      { numRuns: 1500 },
+    )
+    expect(answered).toBeGreaterThan(100)
+  })
+})

@@ -58,7 +58,13 @@ function startWorker(settings: ParseSettings): ThreadHandle {
   const code = url.pathname.endsWith('.ts')
     ? `import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}) })`
     : `import(${JSON.stringify(url.href)})`
-  const worker = new Worker(code, { eval: true, workerData: settings })
+  // Small heaps: a worker holds one batch of posts at a time, and V8 otherwise lets garbage pile up
+  // (RSS is what the memory floor counts). 128 MB old space still fits a 4 MiB post many times over.
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: settings,
+    resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 },
+  })
   let pending: { resolve: (o: ParseOutcome[]) => void; reject: (e: Error) => void } | null = null
   worker.on('message', (m: { outcomes?: ParseOutcome[]; error?: string }) => {
     const p = pending
@@ -67,6 +73,9 @@ function startWorker(settings: ParseSettings): ThreadHandle {
     else p?.reject(new Error(m.error ?? 'worker failed'))
   })
   worker.on('error', (e) => pending?.reject(e))
+  worker.on('exit', (code) =>
+    pending?.reject(new Error(`parse worker stopped (exit code ${code})`)),
+  )
   return {
     run: (batch) =>
       new Promise((resolve, reject) => {

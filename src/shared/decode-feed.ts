@@ -283,11 +283,13 @@ export function decodeFeedPage(json: unknown, pageUrl: string): FeedPage {
   const articles: Article[] = []
   let skipped = 0
   let repaired = 0
-  if (items.length > LIMITS.items) {
-    skipped += items.length - LIMITS.items
-    note(`${items.length - LIMITS.items} items beyond the first ${LIMITS.items} skipped`)
+  // A page is read up to LIMITS.items; the rest is skipped and counted, not looked at.
+  const read: unknown[] = items.slice(0, LIMITS.items)
+  if (items.length > read.length) {
+    skipped += items.length - read.length
+    note(`${items.length - read.length} items beyond the first ${read.length} skipped`)
   }
-  ;(items as unknown[]).slice(0, LIMITS.items).forEach((raw, i) => {
+  read.forEach((raw, i) => {
     const r = decodeItem(raw, i, pageUrl)
     if ('skip' in r) {
       skipped++

@@ -14,6 +14,7 @@ import { findCachedArticle } from '../../lib/list-cache.ts'
 import { parseFrom } from '../../lib/list-scope.ts'
 import { messages } from '../../lib/messages.ts'
 import { throwNotFound } from '../not-found-response.ts'
+import { ArticleActions } from '../list-actions.tsx'
 
 const validId = (s: string | undefined): s is string =>
   s !== undefined && s.trim() !== '' && s.length <= 2_000
@@ -68,6 +69,7 @@ export default function ArticleRoute() {
         bodyError={q.isError ? q.error : undefined}
         onRetry={() => void q.refetch()}
         navigation={<ArticleNav prev={prev} next={next} from={from} />}
+        actions={<ArticleActions article={q.data} />}
       />
     </>
   )

@@ -5,6 +5,7 @@ import { CategoryDirectory } from '../../features/categories/components/category
 import { ErrorMessage } from '../../components/ui/error-message.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
+import { renderCategoryUnread } from '../list-actions.tsx'
 
 export default function CategoriesRoute() {
   const q = useQuery(categoriesQueryOptions())
@@ -19,7 +20,7 @@ export default function CategoriesRoute() {
       ) : q.isError ? (
         <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <CategoryDirectory categories={q.data} />
+        <CategoryDirectory categories={q.data} renderExtra={renderCategoryUnread} />
       )}
     </>
   )

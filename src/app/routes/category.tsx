@@ -7,6 +7,8 @@ import { listInfiniteQueryOptions } from '../../features/feed/api/list-pages.ts'
 import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
+import { ListTools, renderListActions, useUnreadFilter } from '../list-actions.tsx'
+import { useArticlePrefetch } from '../use-article-prefetch.ts'
 import { throwNotFound } from '../not-found-response.ts'
 
 const validSlug = (s: string | undefined): s is string =>
@@ -40,14 +42,20 @@ export default function CategoryRoute() {
   const slug = useParams().slug ?? ''
   const name = useCategoryName(slug)
   const title = messages.categoryTitle(name)
+  const prefetch = useArticlePrefetch()
+  const visible = useUnreadFilter()
   return (
     <>
       <PageTitle title={title} />
       <h1>{title}</h1>
+      <ListTools key={`tools-${slug}`} scope={{ kind: 'category', slug }} />
       <ArticleFeed
         key={slug}
         scope={{ kind: 'category', slug }}
         label={messages.listLabel(title)}
+        onIntent={prefetch}
+        renderActions={renderListActions}
+        visible={visible}
       />
     </>
   )

@@ -5,6 +5,8 @@ import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { ALL } from '../../lib/list-scope.ts'
 import { messages } from '../../lib/messages.ts'
+import { ListTools, renderListActions, useUnreadFilter } from '../list-actions.tsx'
+import { useArticlePrefetch } from '../use-article-prefetch.ts'
 
 // eslint-disable-next-line react-refresh/only-export-components -- a route module exports its loader
 export const loader = (queryClient: QueryClient) => () => {
@@ -14,11 +16,20 @@ export const loader = (queryClient: QueryClient) => () => {
 }
 
 export default function HomeRoute() {
+  const prefetch = useArticlePrefetch()
+  const visible = useUnreadFilter()
   return (
     <>
       <PageTitle title={messages.appName} />
       <h1>{messages.latestTitle}</h1>
-      <ArticleFeed scope={ALL} label={messages.listLabel(messages.latestTitle)} />
+      <ListTools scope={ALL} />
+      <ArticleFeed
+        scope={ALL}
+        label={messages.listLabel(messages.latestTitle)}
+        onIntent={prefetch}
+        renderActions={renderListActions}
+        visible={visible}
+      />
     </>
   )
 }

@@ -3,6 +3,7 @@
 import { useEffect, useRef, type ReactNode } from 'react'
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router'
 import { messages } from '../../lib/messages.ts'
+import { StorageNotice } from '../../components/ui/storage-notice.tsx'
 
 function Shell({ children }: { children: ReactNode }) {
   return (
@@ -31,6 +32,7 @@ function Shell({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
+        <StorageNotice />
         {children}
       </main>
       <footer className="site-footer">

@@ -5,6 +5,8 @@ import { listInfiniteQueryOptions } from '../../features/feed/api/list-pages.ts'
 import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
+import { ListTools, renderListActions, useUnreadFilter } from '../list-actions.tsx'
+import { useArticlePrefetch } from '../use-article-prefetch.ts'
 import { throwNotFound } from '../not-found-response.ts'
 
 const validTag = (s: string | undefined): s is string =>
@@ -24,11 +26,21 @@ export const loader =
 export default function TagRoute() {
   const tag = useParams().tag ?? ''
   const title = messages.tagTitle(tag)
+  const prefetch = useArticlePrefetch()
+  const visible = useUnreadFilter()
   return (
     <>
       <PageTitle title={title} />
       <h1>{title}</h1>
-      <ArticleFeed key={tag} scope={{ kind: 'tag', tag }} label={messages.listLabel(title)} />
+      <ListTools key={`tools-${tag}`} scope={{ kind: 'tag', tag }} />
+      <ArticleFeed
+        key={tag}
+        scope={{ kind: 'tag', tag }}
+        label={messages.listLabel(title)}
+        onIntent={prefetch}
+        renderActions={renderListActions}
+        visible={visible}
+      />
     </>
   )
 }

@@ -248,7 +248,7 @@ export function sanitizeWith(
   }
 }
 
-/** Sanitizes to a plain string (tests, and places that only measure or compare HTML). */
+/** Sanitizes to a plain string, where Trusted Types are not enforced (jsdom tests, tooling). */
 export function sanitizeHtml(html: string, baseUrl?: string | null): string {
   return htmlText(sanitizeWith(html, baseUrl, null))
 }

@@ -1,6 +1,6 @@
 // Every category with its count and a filter-as-you-type box. The box stays responsive with
 // thousands of categories: names are normalized once, and the list renders from a deferred value.
-import { memo, useDeferredValue, useId, useMemo, useState } from 'react'
+import { memo, useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
@@ -9,25 +9,28 @@ import { normalize, type Category } from '../api/categories.ts'
 
 export type CategoryDirectoryProps = {
   categories: readonly Category[]
+  /** Extra text per category, e.g. its unread count (keep it stable: the list is memoized). */
+  renderExtra?: (category: Category) => ReactNode
 }
 
-type CategoryLinksProps = { categories: readonly Category[] }
+type CategoryLinksProps = Pick<CategoryDirectoryProps, 'categories' | 'renderExtra'>
 
 /** Memoized: while typing, React re-renders it only when the deferred filter has caught up. */
-const CategoryLinks = memo(function CategoryLinks({ categories }: CategoryLinksProps) {
+const CategoryLinks = memo(function CategoryLinks({ categories, renderExtra }: CategoryLinksProps) {
   return (
     <ul className="directory">
       {categories.map((c) => (
         <li key={c.slug}>
           <Link to={categoryPath(c.slug)}>{c.name}</Link>{' '}
           <span className="count">{messages.articleCount(formatNumber(c.count))}</span>
+          {renderExtra && <> {renderExtra(c)}</>}
         </li>
       ))}
     </ul>
   )
 })
 
-export function CategoryDirectory({ categories }: CategoryDirectoryProps) {
+export function CategoryDirectory({ categories, renderExtra }: CategoryDirectoryProps) {
   const inputId = useId()
   const hintId = useId()
   const [filter, setFilter] = useState('')
@@ -57,7 +60,7 @@ export function CategoryDirectory({ categories }: CategoryDirectoryProps) {
       {shown.length === 0 ? (
         <p className="notice">{messages.categoriesNoMatch}</p>
       ) : (
-        <CategoryLinks categories={shown} />
+        <CategoryLinks categories={shown} renderExtra={renderExtra} />
       )}
     </>
   )

@@ -19,6 +19,10 @@ export type ArticleFeedProps = {
   label: string
   /** Per-article extra controls, e.g. read/favourite toggles. */
   renderActions?: (article: Article) => ReactNode
+  /** Shows only the articles it accepts (e.g. unread only); the others stay loaded. */
+  visible?: (article: Article) => boolean
+  /** The reader may open this article soon: the route prefetches it. */
+  onIntent?: (article: Article) => void
   /** The feed's root URL (default: the app's feed). */
   feed?: string
 }
@@ -27,16 +31,19 @@ export function ArticleFeed({
   scope,
   label,
   renderActions,
+  visible,
+  onIntent,
   feed = feedRootUrl(),
 }: ArticleFeedProps) {
   const q = useInfiniteQuery(listInfiniteQueryOptions(scope, feed))
   const pages = q.data?.pages
   const articles = useMemo(() => pages?.flatMap((p) => p.articles) ?? [], [pages])
+  const shown = useMemo(() => (visible ? articles.filter(visible) : articles), [articles, visible])
   const skipped = pages?.reduce((n, p) => n + p.skipped, 0) ?? 0
   const repaired = pages?.reduce((n, p) => n + p.repaired, 0) ?? 0
   const firstPage = pages?.[0]
   const total = scope.kind === 'all' ? (firstPage?.totalItems ?? null) : null
-  const setSize = !q.hasNextPage ? articles.length : (total ?? -1)
+  const setSize = !q.hasNextPage ? shown.length : visible ? -1 : (total ?? -1)
 
   if (q.isError && !firstPage) {
     // A category or tag the feed does not have: nothing a retry could fix. (The feed itself
@@ -63,12 +70,13 @@ export function ArticleFeed({
         </p>
       )}
       <ArticleList
-        articles={articles}
+        articles={shown}
         label={label}
         busy={q.isFetching}
         setSize={setSize}
         from={scope}
         renderActions={renderActions}
+        onIntent={onIntent}
       />
       {q.isSuccess && articles.length === 0 && !q.hasNextPage && (
         <p className="notice" role="status">

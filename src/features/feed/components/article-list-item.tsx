@@ -1,5 +1,5 @@
 // One article of a list: the only place a list item is rendered, so a virtualized list can reuse it.
-import { memo, useId, type ReactNode } from 'react'
+import { memo, useId, type ReactNode, type Ref } from 'react'
 import { Link } from 'react-router'
 import type { Article } from '../../../shared/decode-feed.ts'
 import { formatDateTime, formatWhen } from '../../../lib/format.ts'
@@ -19,6 +19,10 @@ export type ArticleListItemProps = {
   now: number
   /** Extra controls (read/favourite toggles) a route adds. */
   actions?: ReactNode
+  /** The <article> element, for a list that observes or measures its items. */
+  ref?: Ref<HTMLElement>
+  /** Set by a windowed list: the item's offset (px) inside the feed, where it is placed. */
+  top?: number
 }
 
 /** The source as people know it: the bundle's first tag is its source's label. */
@@ -34,12 +38,21 @@ export const ArticleListItem = memo(function ArticleListItem({
   from,
   now,
   actions,
+  ref,
+  top,
 }: ArticleListItemProps) {
   const titleId = useId()
   const source = sourceName(article)
   return (
     <article
+      ref={ref}
       className="item"
+      data-index={top === undefined ? undefined : position - 1}
+      style={
+        top === undefined
+          ? undefined
+          : { position: 'absolute', top: 0, left: 0, width: '100%', translate: `0 ${top}px` }
+      }
       aria-posinset={position}
       aria-setsize={setSize}
       aria-labelledby={titleId}

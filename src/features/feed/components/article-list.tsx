@@ -1,10 +1,35 @@
 // A list of articles as a WAI-ARIA feed: role="feed" of <article>s, busy while loading more, and
-// Page Down / Page Up moving between articles as the pattern asks.
-import type { KeyboardEvent, ReactNode } from 'react'
+// Page Down / Page Up moving between articles as the pattern asks. A long list is windowed
+// (virtual-rows.tsx, loaded once a list grows): the DOM holds about a screenful plus the focused
+// item, so thousands of loaded items scroll smoothly; a short one stays whole for find-in-page.
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type FocusEvent,
+  type KeyboardEvent,
+  type ReactNode,
+  type RefCallback,
+} from 'react'
 import type { Article } from '../../../shared/decode-feed.ts'
 import type { ListScope } from '../../../lib/list-scope.ts'
 import { useNow } from '../../../lib/use-now.ts'
 import { ArticleListItem } from './article-list-item.tsx'
+import { rememberHeights } from './item-heights.ts'
+
+/** Lists longer than this are windowed. */
+export const WINDOW_FROM = 100
+/** An item in view this long counts as one the reader may open: its body is fetched ahead. */
+const DWELL_MS = 300
+
+type VirtualModule = typeof import('./virtual-rows.tsx')
+let virtualModule: VirtualModule | undefined
+let virtualLoading: Promise<unknown> | undefined
+const loadVirtual = () =>
+  (virtualLoading ??= import('./virtual-rows.tsx').then((m) => (virtualModule = m)))
 
 export type ArticleListProps = {
   articles: readonly Article[]
@@ -17,18 +42,27 @@ export type ArticleListProps = {
   from: ListScope
   /** Per-article extra controls, e.g. read/favourite toggles. */
   renderActions?: (article: Article) => ReactNode
+  /** The reader may open this article soon (hovered, focused, or in view a moment): prefetch it. */
+  onIntent?: (article: Article) => void
 }
 
 function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
   if (e.key !== 'PageDown' && e.key !== 'PageUp') return
-  const items = Array.from(e.currentTarget.querySelectorAll<HTMLElement>(':scope > article'))
-  const current = items.findIndex((a) => a.contains(document.activeElement))
-  const next = items[current + (e.key === 'PageDown' ? 1 : -1)]
-  if (current >= 0 && next) {
+  const current = document.activeElement?.closest('article')
+  if (!current || current.parentElement !== e.currentTarget) return
+  const pos = Number(current.getAttribute('aria-posinset')) + (e.key === 'PageDown' ? 1 : -1)
+  const next = e.currentTarget.querySelector<HTMLElement>(
+    `:scope > article[aria-posinset="${pos}"]`,
+  )
+  if (next) {
     e.preventDefault()
     next.focus()
   }
 }
+
+/** The list index of the <article> around `el`, or -1. */
+const indexOf = (el: Element | null) =>
+  Number(el?.closest('article')?.getAttribute('aria-posinset') ?? 0) - 1
 
 export function ArticleList({
   articles,
@@ -37,21 +71,122 @@ export function ArticleList({
   setSize,
   from,
   renderActions,
+  onIntent,
 }: ArticleListProps) {
   const now = useNow()
+  const feed = useRef<HTMLDivElement>(null)
+  const [focused, setFocused] = useState(-1)
+  const [, setVirtualLoaded] = useState(virtualModule !== undefined)
+  const keys = useMemo(() => articles.map((a) => a.id), [articles])
+  const Rows = articles.length > WINDOW_FROM ? virtualModule?.VirtualRows : undefined
+
+  // Fetch the windowing code while the second page arrives, before the list needs it.
+  const growing = articles.length > WINDOW_FROM / 2
+  useEffect(() => {
+    if (growing && !virtualModule) void loadVirtual().then(() => setVirtualLoaded(true))
+  }, [growing])
+  // Heights of the whole list, taken before it switches to windowing, so nothing jumps then.
+  useLayoutEffect(() => {
+    if (!Rows && growing && feed.current) rememberHeights(feed.current, keys)
+  })
+
+  const latest = useRef({ articles, onIntent })
+  useEffect(() => {
+    latest.current = { articles, onIntent }
+  })
+  const lastIntent = useRef<string | null>(null)
+  const intent = useCallback((i: number) => {
+    const a = latest.current.articles[i]
+    if (!a || a.id === lastIntent.current) return
+    lastIntent.current = a.id
+    latest.current.onIntent?.(a)
+  }, [])
+  // Items that stay in view for DWELL_MS are prefetched (not when the reader saves data).
+  const io = useRef<IntersectionObserver | null>(null)
+  const timers = useRef(new Map<Element, number>())
+  const observe = useCallback(
+    (el: HTMLElement) => {
+      const saveData = (navigator as { connection?: { saveData?: boolean } }).connection?.saveData
+      if (!latest.current.onIntent || saveData || typeof IntersectionObserver === 'undefined')
+        return () => {}
+      const stop = (t: Element) => {
+        clearTimeout(timers.current.get(t))
+        timers.current.delete(t)
+      }
+      io.current ??= new IntersectionObserver((entries) => {
+        for (const e of entries) {
+          stop(e.target)
+          if (e.isIntersecting)
+            timers.current.set(
+              e.target,
+              window.setTimeout(() => intent(indexOf(e.target)), DWELL_MS),
+            )
+        }
+      })
+      io.current.observe(el)
+      return () => {
+        io.current?.unobserve(el)
+        stop(el)
+      }
+    },
+    [intent],
+  )
+  useEffect(
+    () => () => {
+      io.current?.disconnect()
+      io.current = null
+      timers.current.forEach((t) => clearTimeout(t))
+    },
+    [],
+  )
+  const plainRef = useCallback(
+    (el: HTMLElement | null) => (el ? observe(el) : undefined),
+    [observe],
+  )
+
+  const item = (i: number, top?: number, ref: RefCallback<HTMLElement> = plainRef) => {
+    const a = articles[i]
+    if (!a) return null
+    return (
+      <ArticleListItem
+        key={a.id}
+        ref={ref}
+        top={top}
+        article={a}
+        position={i + 1}
+        setSize={setSize}
+        from={from}
+        now={now}
+        actions={renderActions?.(a)}
+      />
+    )
+  }
+
   return (
-    <div role="feed" aria-busy={busy} aria-label={label} className="feed" onKeyDown={moveFocus}>
-      {articles.map((a, i) => (
-        <ArticleListItem
-          key={a.id}
-          article={a}
-          position={i + 1}
-          setSize={setSize}
-          from={from}
-          now={now}
-          actions={renderActions?.(a)}
-        />
-      ))}
+    <div
+      role="feed"
+      aria-busy={busy}
+      aria-label={label}
+      className="feed"
+      ref={feed}
+      style={Rows ? { position: 'relative' } : undefined}
+      onKeyDown={moveFocus}
+      onFocus={(e: FocusEvent) => {
+        const i = indexOf(e.target)
+        setFocused(i)
+        intent(i)
+      }}
+      onBlur={(e: FocusEvent) => {
+        if (!feed.current?.contains(e.relatedTarget)) setFocused(-1)
+      }}
+      onPointerOver={(e) => intent(indexOf(e.target as Element))}
+    >
+      {Rows ? (
+        <Rows keys={keys} feed={feed} focused={focused} itemRef={observe} renderItem={item} />
+      ) : (
+        // Until the windowing code is there, a long list shows its first items only.
+        keys.slice(0, WINDOW_FROM).map((_, i) => item(i))
+      )}
     </div>
   )
 }

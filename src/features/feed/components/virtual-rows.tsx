@@ -1,0 +1,98 @@
+// Long lists, windowed with @tanstack/react-virtual: only the articles near the viewport (and the
+// one holding keyboard focus) are in the DOM, placed absolutely inside the feed. Loaded lazily by
+// ArticleList once a list grows long, so the first screen never downloads it.
+import {
+  useCallback,
+  useLayoutEffect,
+  useState,
+  type ReactNode,
+  type RefCallback,
+  type RefObject,
+} from 'react'
+import {
+  defaultRangeExtractor,
+  measureElement,
+  useWindowVirtualizer,
+  type Range,
+} from '@tanstack/react-virtual'
+import { itemHeights } from './item-heights.ts'
+
+/** A typical list item, until one is measured. */
+const ESTIMATE = 140
+
+/**
+ * Where `feed` starts in the document. Content above it (header, the new-items banner) can change
+ * height, which resizes the body: a ResizeObserver on it keeps the offset current.
+ */
+function useDocumentTop(feed: RefObject<HTMLElement | null>): number {
+  const [top, setTop] = useState(0)
+  useLayoutEffect(() => {
+    const el = feed.current
+    if (!el || typeof ResizeObserver === 'undefined') return
+    const ro = new ResizeObserver(() =>
+      setTop(Math.round(el.getBoundingClientRect().top + window.scrollY)),
+    )
+    ro.observe(document.body)
+    return () => ro.disconnect()
+  }, [feed])
+  return top
+}
+
+export type VirtualRowsProps = {
+  /** Item keys (article ids), in list order. */
+  keys: readonly string[]
+  feed: RefObject<HTMLDivElement | null>
+  /** Index of the item holding keyboard focus (kept rendered with its neighbours), or -1. */
+  focused: number
+  /** Called with each rendered item element (e.g. to observe it); returns its cleanup. */
+  itemRef: (el: HTMLElement) => () => void
+  /** Renders item `index` at `top` px inside the feed, with `ref` on its <article>. */
+  renderItem: (index: number, top: number, ref: RefCallback<HTMLElement>) => ReactNode
+}
+
+export function VirtualRows({ keys, feed, focused, itemRef, renderItem }: VirtualRowsProps) {
+  const margin = useDocumentTop(feed)
+  const virtualizer = useWindowVirtualizer({
+    count: keys.length,
+    estimateSize: (i) => itemHeights.get(keys[i] ?? '') ?? ESTIMATE,
+    getItemKey: (i) => keys[i] ?? i,
+    overscan: 4,
+    scrollMargin: margin,
+    rangeExtractor: useCallback(
+      (range: Range) => {
+        const indexes = defaultRangeExtractor(range)
+        if (focused < 0) return indexes
+        // The focused item and its neighbours stay rendered: focus is never lost to scrolling,
+        // and Page Up / Page Down always find the next article.
+        const keep = [focused - 1, focused, focused + 1].filter((i) => i >= 0 && i < range.count)
+        return [...new Set([...indexes, ...keep])].sort((a, b) => a - b)
+      },
+      [focused],
+    ),
+    measureElement: (el, entry, instance) => {
+      const size = measureElement(el, entry, instance)
+      const key = keys[Number(el.getAttribute('data-index'))]
+      if (key !== undefined) itemHeights.set(key, size)
+      return size
+    },
+  })
+  const measure = virtualizer.measureElement
+  const ref = useCallback(
+    (el: HTMLElement | null) => {
+      if (!el) return
+      measure(el)
+      const release = itemRef(el)
+      return () => {
+        release()
+        measure(null)
+      }
+    },
+    [measure, itemRef],
+  )
+  return (
+    <>
+      <div aria-hidden="true" style={{ height: virtualizer.getTotalSize() }} />
+      {virtualizer.getVirtualItems().map((v) => renderItem(v.index, v.start - margin, ref))}
+    </>
+  )
+}
