@@ -3,6 +3,7 @@
 // the same moment both keep their change, garbage in storage is kept aside and reported, a full
 // quota prunes the oldest read marks (never a favourite), and unavailable storage falls back to
 // memory with a notice.
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -93,6 +94,49 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
     await page.getByRole('heading', { level: 1, name: THIRD }).waitFor()
   })
 
+  it('exports favourites to a file and imports them into a fresh browser', async () => {
+    const page = await open()
+    await toggle(page, FIRST, '收藏').click()
+    await page.goto(`${server.url}/favourites`)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: '导出收藏' }).click(),
+    ])
+    const file = await download.path()
+    const text = await readFile(file, 'utf8')
+    expect(JSON.parse(text)).toMatchObject({
+      format: 'news-reader-favourites',
+      items: [{ title: FIRST }],
+    })
+    // Another browser profile: nothing stored yet; importing twice adds it once.
+    const other = await browser.newContext()
+    try {
+      const fresh = await other.newPage()
+      errors.push(...collectPageErrors(fresh))
+      await fresh.goto(`${server.url}/favourites`)
+      await fresh.getByText(/还没有收藏/).waitFor()
+      const input = fresh.getByLabel('导入收藏')
+      await input.setInputFiles({
+        name: 'f.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      })
+      await fresh.getByText('已导入 1 篇。').waitFor()
+      await input.setInputFiles({
+        name: 'f.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      })
+      await fresh.getByText('已导入 0 篇，1 篇已在收藏中，未重复添加。').waitFor()
+      await fresh.reload()
+      const entries = fresh.getByRole('list', { name: '收藏的文章' }).getByRole('article')
+      await expect.poll(() => entries.count()).toBe(1)
+      expect(await entries.textContent()).toContain(FIRST)
+    } finally {
+      await other.close()
+    }
+  })
+
   it('keeps the "unread only" switch in the URL across a reload', async () => {
     const page = await open()
     await toggle(page, FIRST, '已读').click()
@@ -103,6 +147,12 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
     await item(page, SECOND).waitFor()
     expect(await item(page, FIRST).count()).toBe(0)
     expect(await page.getByRole('switch', { name: '只看未读' }).isChecked()).toBe(true)
+    // Read while reading the list: it stays in place until the list is opened again.
+    await toggle(page, SECOND, '已读').click()
+    expect(await pressed(page, SECOND, '已读')).toBe('true')
+    await page.reload()
+    await item(page, THIRD).waitFor()
+    expect(await item(page, SECOND).count()).toBe(0)
   })
 
   it('counts unread per category in the directory and on the category page', async () => {

@@ -6,9 +6,13 @@
 /** The state the recorder keeps on `window.__bench`. */
 export type PageRecord = {
   firstArticle: number
+  /** After the frame that first showed it: laid out and painted. */
+  firstArticlePainted: number
   clickAt: number
   wantedTitle: string
   titleAt: number
+  /** After the frame that first showed that heading. */
+  titlePainted: number
   bodyAt: number
   longTasks: { start: number; duration: number }[]
 }
@@ -22,19 +26,31 @@ export type PageRecord = {
 export const RECORDER = String.raw`(() => {
   if (window.__bench) return
   const b = (window.__bench = {
-    firstArticle: -1, clickAt: -1, wantedTitle: '', titleAt: -1, bodyAt: -1, longTasks: [],
+    firstArticle: -1, firstArticlePainted: -1, clickAt: -1, wantedTitle: '', titleAt: -1, titlePainted: -1, bodyAt: -1, longTasks: [],
   })
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim()
+  // Runs the callback in the task after the next frame's rendering: laid out and painted by then.
+  const afterPaint = (f) => requestAnimationFrame(() => {
+    const ch = new MessageChannel()
+    ch.port1.onmessage = f
+    ch.port2.postMessage(0)
+  })
   const busy = (el) => !!el.closest('[aria-busy="true"]')
   const check = () => {
     if (b.firstArticle < 0) {
       const a = document.querySelector('[role="feed"] article')
-      if (a && !busy(a) && norm(a.textContent)) b.firstArticle = performance.now()
+      if (a && !busy(a) && norm(a.textContent)) {
+        b.firstArticle = performance.now()
+        afterPaint(() => { b.firstArticlePainted = performance.now() })
+      }
     }
     if (b.wantedTitle && (b.titleAt < 0 || b.bodyAt < 0)) {
       for (const h of document.querySelectorAll('h1')) {
         if (norm(h.textContent) !== b.wantedTitle) continue
-        if (b.titleAt < 0) b.titleAt = performance.now()
+        if (b.titleAt < 0) {
+          b.titleAt = performance.now()
+          afterPaint(() => { b.titlePainted = performance.now() })
+        }
         const art = h.closest('article') || h.closest('main')
         const body = art && art.querySelector('.body')
         if (b.bodyAt < 0 && body && !busy(body) && norm(body.textContent)) b.bodyAt = performance.now()

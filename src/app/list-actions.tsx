@@ -2,7 +2,8 @@
 // features never import each other: toggles per item, the list's tools (unread only, unread count,
 // mark all read), the unread filter, and marking an opened article read.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
+import { useLocation } from 'react-router'
 import { categoriesQueryOptions } from '../features/categories/api/categories.ts'
 import { FavouriteToggle } from '../features/favourites/components/favourite-toggle.tsx'
 import { listInfiniteQueryOptions } from '../features/feed/api/list-pages.ts'
@@ -13,7 +14,8 @@ import {
   ListUnreadCount,
 } from '../features/reading-state/components/unread-count.tsx'
 import { UnreadOnlySwitch } from '../features/reading-state/components/unread-only-switch.tsx'
-import { useMarkReadOnOpen, useReadMarks } from '../features/reading-state/hooks.ts'
+import { useMarkReadOnOpen } from '../features/reading-state/hooks.ts'
+import { readMarksStore } from '../features/reading-state/read-marks-store.ts'
 import { useUnreadOnly } from '../features/reading-state/list-helpers.ts'
 import type { ListScope } from '../lib/list-scope.ts'
 import type { Article } from '../shared/decode-feed.ts'
@@ -69,14 +71,21 @@ export function ListTools({ scope }: ListToolsProps) {
   )
 }
 
-/** The list filter of ?unread=1, or undefined when the switch is off. */
+/**
+ * The list filter of ?unread=1, or undefined when the switch is off. It hides what was read when
+ * the list was opened (or the switch turned on); articles read while reading the list stay in
+ * place until the reader leaves, so scrolling past or marking never pulls the list from under them.
+ */
 // eslint-disable-next-line react-refresh/only-export-components -- a hook beside its components
 export function useUnreadFilter(): ((article: Article) => boolean) | undefined {
   const unreadOnly = useUnreadOnly()
-  const marks = useReadMarks()
+  const { pathname } = useLocation()
+  const view = unreadOnly ? pathname : null
+  const [baseline, setBaseline] = useState(() => ({ view, marks: readMarksStore.getSnapshot() }))
+  if (baseline.view !== view) setBaseline({ view, marks: readMarksStore.getSnapshot() })
   return useMemo(
-    () => (unreadOnly ? (article: Article) => !marks.isRead(article.id) : undefined),
-    [unreadOnly, marks],
+    () => (view === null ? undefined : (article: Article) => !baseline.marks.isRead(article.id)),
+    [view, baseline],
   )
 }
 

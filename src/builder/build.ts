@@ -176,11 +176,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // Same size and mtime as last time: reuse what the last build learned, without reading.
     if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
       if (!cached.meta && cached.reason !== undefined) {
-        inputs[i] = { ...cached }
+        inputs[i] = cached
         continue
       }
       if (cached.meta && cached.id === id && contentHash && writer.keep(contentRel, contentHash)) {
-        inputs[i] = { ...cached }
+        inputs[i] = cached
         metas[i] = cached.meta
         continue
       }

@@ -6,6 +6,7 @@ import {
   useCallback,
   useEffect,
   useLayoutEffect,
+  useDeferredValue,
   useMemo,
   useRef,
   useState,
@@ -22,6 +23,16 @@ import { rememberHeights } from './item-heights.ts'
 
 /** Lists longer than this are windowed. */
 export const WINDOW_FROM = 100
+/**
+ * Items in a cold start's first frame: more than a tall screen holds (so the load-more sentinel stays
+ * out of reach), less than a page, whose rest renders right after in a transition.
+ */
+const FIRST_PAINT = 20
+/** True until the first list of a page load renders; a reload or back/forward restores scrolling. */
+let coldStart =
+  typeof performance !== 'undefined' &&
+  (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)
+    ?.type === 'navigate'
 /** An item in view this long counts as one the reader may open: its body is fetched ahead. */
 const DWELL_MS = 300
 
@@ -74,6 +85,13 @@ export function ArticleList({
   onIntent,
 }: ArticleListProps) {
   const now = useNow()
+  // A cold start paints the first screenful at once and the rest of the page right after. Only
+  // the first list of a fresh page load: a reload or back/forward may restore a scroll position.
+  const [cold] = useState(coldStart)
+  useEffect(() => {
+    coldStart = false
+  }, [])
+  const limit = useDeferredValue(WINDOW_FROM, cold ? FIRST_PAINT : WINDOW_FROM)
   const feed = useRef<HTMLDivElement>(null)
   const [focused, setFocused] = useState(-1)
   const [, setVirtualLoaded] = useState(virtualModule !== undefined)
@@ -185,7 +203,7 @@ export function ArticleList({
         <Rows keys={keys} feed={feed} focused={focused} itemRef={observe} renderItem={item} />
       ) : (
         // Until the windowing code is there, a long list shows its first items only.
-        keys.slice(0, WINDOW_FROM).map((_, i) => item(i))
+        keys.slice(0, limit).map((_, i) => item(i))
       )}
     </div>
   )
