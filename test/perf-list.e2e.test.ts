@@ -147,6 +147,20 @@ describe.runIf(run)('a long list in the browser', () => {
     )
   })
 
+  it('keeps focus on its article when the list switches to windowing', async () => {
+    await page.goto(`${server.url}/`)
+    await articles().first().waitFor()
+    await articles().first().focus()
+    await scrollUntilLoaded(150)
+    // Windowed: the focused article (and its neighbour) stay, far from the rendered window.
+    const shown = await positions()
+    expect(shown).toContain(1)
+    expect(shown).not.toContain(10)
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-posinset'))).toBe(
+      '1',
+    )
+  })
+
   it('fetches an article ahead when it is hovered, and opens it without another request', async () => {
     await page.goto(`${server.url}/`)
     await articles().first().waitFor()

@@ -6,6 +6,7 @@ import {
   existsSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   writeFileSync,
   mkdirSync,
@@ -74,12 +75,25 @@ export function ensureBundle(size: number, log: (l: string) => void): BenchBundl
     log(`  ${s.toFixed(1)} s`)
     reused = false
   }
-  if (have.builder !== want.builder || !reused || !existsSync(path.join(feedDir, 'feed.json'))) {
-    rmSync(feedDir, { recursive: true, force: true })
+  const hasFeed = existsSync(path.join(feedDir, 'feed.json'))
+  if (have.builder !== want.builder || !reused || !hasFeed) {
+    // Built beside the old bundle and swapped in: a builder that fails mid-change leaves the last
+    // good bundle (same posts, same bundle contract) for the app measurements.
+    const next = `${feedDir}.next`
+    rmSync(next, { recursive: true, force: true })
     log(`building the ${size}-post feed bundle…`)
-    const s = run('npm', ['run', '--silent', 'feed', '--', 'build', postsDir, '--out', feedDir])
-    log(`  ${s.toFixed(1)} s`)
-    reused = false
+    try {
+      const s = run('npm', ['run', '--silent', 'feed', '--', 'build', postsDir, '--out', next])
+      log(`  ${s.toFixed(1)} s`)
+      rmSync(feedDir, { recursive: true, force: true })
+      renameSync(next, feedDir)
+      reused = false
+    } catch (e) {
+      rmSync(next, { recursive: true, force: true })
+      if (!reused || !hasFeed) throw e
+      log(`  the builder failed (${(e as Error).message}): using the bundle of the previous build`)
+      return { size, postsDir, feedDir, reused: true }
+    }
   }
   writeFileSync(stampFile, JSON.stringify(want))
   return { size, postsDir, feedDir, reused }

@@ -206,6 +206,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const outcomes = await runTasks(tasks, settingsForTasks, options.workers, (done) =>
     progress.update(done, tasks.length, 'parsing'),
   )
+  // Only the outcomes' metadata is needed from here on: let the task list go.
+  tasks.length = 0
   for (const o of outcomes) {
     const state = inputs[o.index] as InputState
     state.hash = o.hash
@@ -230,6 +232,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
   }
 
+  outcomes.length = 0
   const articles: Article[] = []
   for (let i = 0; i < files.length; i++) {
     const state = inputs[i] as InputState

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 
-export const STATE_FILE = '.build-state.json'
+export const STATE_FILE = '.build-state.ndjson'
 
 /** Short content hash: equal hashes mean equal bytes for the incremental comparison. */
 export function hashText(text: string | Uint8Array): string {

@@ -5,7 +5,7 @@ import * as v from 'valibot'
 import { BundleContentItemSchema, describeIssues } from '../shared/feed-bundle.ts'
 import { contentFile, type BundleOptions } from './bundle.ts'
 import { hashText, writeIfChanged } from './output.ts'
-import { parsePost, type PostMeta } from './post.ts'
+import { MAX_POST_BYTES, parsePost, type PostMeta } from './post.ts'
 
 export type ParseTask = {
   index: number
@@ -32,10 +32,37 @@ export type ParseOutcome = {
   imported?: { meta: PostMeta; warnings: string[]; contentHash: string; written: boolean }
 }
 
+// One read buffer per thread, reused for every file: a fresh Buffer per post is memory outside
+// V8's heap that its GC frees late and the allocator rarely gives back (RSS grows by hundreds of
+// MB over 100,000 posts). The view it returns is only valid until the next read.
+let scratch = Buffer.allocUnsafe(1 << 16)
+
+function readReused(abs: string): Buffer {
+  const fd = fs.openSync(abs, 'r')
+  try {
+    let n = 0
+    for (;;) {
+      if (n === scratch.length) {
+        // Past the size limit there is no need to read on: the post is skipped as too large.
+        if (n > MAX_POST_BYTES) break
+        const bigger = Buffer.allocUnsafe(scratch.length * 2)
+        scratch.copy(bigger, 0, 0, n)
+        scratch = bigger
+      }
+      const r = fs.readSync(fd, scratch, n, scratch.length - n, null)
+      if (r === 0) break
+      n += r
+    }
+    return scratch.subarray(0, n)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 export function runParseTask(task: ParseTask, settings: ParseSettings): ParseOutcome {
   let bytes: Buffer
   try {
-    bytes = fs.readFileSync(task.abs)
+    bytes = readReused(task.abs)
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message
     return { index: task.index, hash: '', skipped: { reason: `unreadable: ${code}`, warnings: [] } }

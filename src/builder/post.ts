@@ -92,7 +92,9 @@ export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions
     readingMinutes: readingMinutes(text0),
   }
   if (externalUrl) meta.externalUrl = externalUrl
-  return { status: 'imported', meta, contentHtml, warnings }
+  // A copy with flat strings: V8's substrings keep their whole parent alive, and the title, tags,
+  // category and URL are substrings of the post's text, which must not stay in memory per post.
+  return { status: 'imported', meta: structuredClone(meta), contentHtml, warnings }
 }
 
 function postDate(

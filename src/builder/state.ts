@@ -1,4 +1,4 @@
-// The incremental build's memory, kept in --out/.build-state.json: per input file its size, mtime,
+// The incremental build's memory, kept in --out/.build-state.ndjson: per input file its size, mtime,
 // hash and parsed metadata (never the body), the hash of every file the build wrote, and the
 // fingerprint of every list page. One JSON value per line, written and read a line at a time, so
 // a 100,000-post state never becomes one giant string in memory.

@@ -1,6 +1,7 @@
 // `/article/:id`: one article. Opened from a list, its title and meta show at once from the list's
 // cache while the body loads; a cold deep link loads the content file (or searches a plain feed).
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useDeferredValue } from 'react'
 import { useParams, useSearchParams, type LoaderFunctionArgs } from 'react-router'
 import { articleQueryOptions } from '../../features/articles/api/article-detail.ts'
 import { ArticleNav } from '../../features/articles/components/article-nav.tsx'
@@ -49,6 +50,9 @@ export default function ArticleRoute() {
     placeholderData: () => findCachedArticle(client, id) ?? undefined,
   })
   const { prev, next } = useAdjacentArticles(from, id)
+  // Title and meta paint at once; the body (sanitized, perhaps long) follows in the next render.
+  const data = q.data
+  const shown = useDeferredValue(data, data && { ...data, contentHtml: null, contentText: null })
 
   if (q.isError && isNotFound(q.error)) return <NotFound />
   if (!q.data) {
@@ -64,8 +68,8 @@ export default function ArticleRoute() {
     <>
       <PageTitle title={q.data.title} />
       <ArticleView
-        article={q.data}
-        bodyPending={q.isPlaceholderData}
+        article={shown ?? q.data}
+        bodyPending={q.isPlaceholderData || shown !== q.data}
         bodyError={q.isError ? q.error : undefined}
         onRetry={() => void q.refetch()}
         navigation={<ArticleNav prev={prev} next={next} from={from} />}

@@ -195,7 +195,8 @@ export function ArticleList({
         intent(i)
       }}
       onBlur={(e: FocusEvent) => {
-        if (!feed.current?.contains(e.relatedTarget)) setFocused(-1)
+        // Only when focus moves elsewhere: an item removed on the switch to windowing blurs too.
+        if (e.relatedTarget && !feed.current?.contains(e.relatedTarget)) setFocused(-1)
       }}
       onPointerOver={(e) => intent(indexOf(e.target as Element))}
     >

@@ -4,6 +4,7 @@
 import {
   useCallback,
   useLayoutEffect,
+  useRef,
   useState,
   type ReactNode,
   type RefCallback,
@@ -75,6 +76,18 @@ export function VirtualRows({ keys, feed, focused, itemRef, renderItem }: Virtua
       if (key !== undefined) itemHeights.set(key, size)
       return size
     },
+  })
+  // Switching to windowing re-creates the items: the article that had keyboard focus (kept in
+  // the range above) gets it back as soon as it is rendered, unless focus went elsewhere.
+  const restoreFocus = useRef(true)
+  useLayoutEffect(() => {
+    if (!restoreFocus.current || focused < 0) return
+    const item = feed.current?.querySelector<HTMLElement>(
+      `:scope > article[aria-posinset="${focused + 1}"]`,
+    )
+    if (!item) return
+    restoreFocus.current = false
+    if (document.activeElement === document.body) item.focus({ preventScroll: true })
   })
   const measure = virtualizer.measureElement
   const ref = useCallback(
