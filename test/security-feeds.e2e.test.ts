@@ -210,6 +210,7 @@ describe.skipIf(!browserAvailable())('broken feeds in Chromium', () => {
           _reader: { version: 1, total_items: 2, content_template: 'content/{key}.json' },
         }),
       },
+      'content/a.json': { body: item('a') },
       'content/b.json': { body: item('b') },
     })
     await expect.poll(() => articles(p).count()).toBe(1)

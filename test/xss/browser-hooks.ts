@@ -50,7 +50,9 @@ export async function recordXss(page: Page): Promise<Recorder> {
  * Does what a reader might to set payloads off: fires every inline handler's event, clicks
  * `javascript:` links and submits forms. Self-contained, for `page.evaluate`.
  */
-export function activate(root: Element, submitForms: boolean): number {
+export function activate(root: Element | null, submitForms: boolean): number {
+  // A payload may have navigated away or the article re-rendered since the last look: nothing to fire.
+  if (!root) return 0
   let n = 0
   for (const el of Array.from(root.querySelectorAll('*'))) {
     for (const a of Array.from(el.attributes)) {
