@@ -64,11 +64,11 @@ const BARE_DATE = /^date:\s*['"]?\d{4}-\d{1,2}-\d{1,2}(?:[ T]\d{1,2}:\d{2}(?::\d
 const OFFSET_DATE =
   /^date:\s*['"]?\d{4}-\d{1,2}-\d{1,2}[ T][\d:.]+\s*(?:Z|[+-]\d{2}:?\d{2})['"]?\s*$/m
 
-export async function compareWithJekyll(options: {
+export function compareWithJekyll(options: {
   corpusDir: string
   seeds: string[]
   workDir: string
-}): Promise<Comparison> {
+}): Comparison {
   const { corpusDir, seeds, workDir } = options
   const site = path.join(workDir, 'site')
   const posts = path.join(site, '_posts')
@@ -108,7 +108,7 @@ export async function compareWithJekyll(options: {
   walk(path.join(dest, 'jk'))
 
   const out = path.join(workDir, 'bundle')
-  const { report } = await build({ input: site, out })
+  const { report } = build({ input: site, out })
   const outcomes: FileOutcome[] = []
   const inputs = new Set(fs.readdirSync(posts))
   for (const entry of report.files) {
@@ -180,7 +180,7 @@ function compareOne(
   return { file, status: 'compared', differences }
 }
 
-async function cli(): Promise<number> {
+function cli(): number {
   const { values } = parseArgs({
     options: {
       corpus: { type: 'string', default: DEFAULT_CORPUS },
@@ -200,7 +200,7 @@ async function cli(): Promise<number> {
   }
   const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'compare-jekyll-'))
   try {
-    const result = await compareWithJekyll({ corpusDir, seeds, workDir })
+    const result = compareWithJekyll({ corpusDir, seeds, workDir })
     const by = (s: FileOutcome['status']) => result.outcomes.filter((o) => o.status === s).length
     for (const o of result.outcomes) {
       if (o.differences.length || o.status !== 'compared')
@@ -218,4 +218,4 @@ async function cli(): Promise<number> {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = await cli()
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) process.exitCode = cli()

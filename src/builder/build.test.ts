@@ -68,7 +68,7 @@ function walkFeed(root: string, head: string): string[] {
 describe('build on a generated archive', () => {
   const site = dir('site')
   const out = dir('out')
-  beforeAll(async () => {
+  beforeAll(() => {
     generateArchive({ count: 180, dir: site, seed: 7 })
     // The bad files the issue names: binary, invalid UTF-8, a 10 MB post, an unreadable entry.
     const posts = path.join(site, '_posts')
@@ -86,7 +86,7 @@ describe('build on a generated archive', () => {
     )
     fs.symlinkSync(path.join(tmp, 'missing'), path.join(posts, '2022-01-04-dangling.md'))
     fs.writeFileSync(path.join(posts, 'notes.txt'), 'not a post')
-    await build({ input: site, out, ...quiet })
+    build({ input: site, out, ...quiet })
   })
 
   it('writes a bundle that validates against the shared schema', () => {
@@ -166,22 +166,22 @@ describe('build on a generated archive', () => {
     )
   })
 
-  it('is deterministic: a second clean build is byte-identical (also with worker threads)', async () => {
+  it('is deterministic: a second clean build is byte-identical', () => {
     const again = dir('out-again')
-    await build({ input: site, out: again, workers: 2 })
+    build({ input: site, out: again })
     expect(snapshot(again)).toEqual(snapshot(out))
   })
 })
 
 describe('incremental builds', () => {
-  it('equal a clean build after adding, changing and deleting posts, rewriting only what changed', async () => {
+  it('equal a clean build after adding, changing and deleting posts, rewriting only what changed', () => {
     const site = dir('inc-site')
     const out = dir('inc-out')
     generateArchive({ count: 130, dir: site, seed: 3 })
-    const first = await build({ input: site, out })
+    const first = build({ input: site, out })
     expect(first.summary.written).toBeGreaterThan(130)
 
-    const same = await build({ input: site, out })
+    const same = build({ input: site, out })
     expect(same.summary.written).toBe(0)
     expect(same.summary.deleted).toBe(0)
 
@@ -203,9 +203,9 @@ describe('incremental builds', () => {
     const touched = path.join(posts, names[10]!)
     fs.utimesSync(touched, new Date(), new Date(Date.now() + 5000))
 
-    const inc = await build({ input: site, out })
+    const inc = build({ input: site, out })
     const clean = dir('inc-clean')
-    await build({ input: site, out: clean })
+    build({ input: site, out: clean })
     expect(snapshot(out)).toEqual(snapshot(clean))
     expect(inc.summary.deleted).toBeGreaterThan(0)
     // Two new content files, one changed, the newest pages and lists: far fewer than a full build.
@@ -215,11 +215,11 @@ describe('incremental builds', () => {
     expect(fs.statSync(oldestPage).mtimeMs === before || names.indexOf(names[60]!) < 50).toBe(true)
   })
 
-  it('keeps full pages untouched when posts are only added', async () => {
+  it('keeps full pages untouched when posts are only added', () => {
     const site = dir('add-site')
     const out = dir('add-out')
     generateArchive({ count: 120, dir: site, seed: 5 })
-    await build({ input: site, out })
+    build({ input: site, out })
     const page0 = path.join(out, 'page-000000.json')
     const text = fs.readFileSync(page0, 'utf8')
     const mtime = fs.statSync(page0).mtimeMs
@@ -227,15 +227,33 @@ describe('incremental builds', () => {
     generateArchive({ count: 3, dir: extra, seed: 11, start: '2031-01-01' })
     for (const f of fs.readdirSync(path.join(extra, '_posts')))
       fs.copyFileSync(path.join(extra, '_posts', f), path.join(site, '_posts', f))
-    const r = await build({ input: site, out })
+    const r = build({ input: site, out })
     expect(fs.readFileSync(page0, 'utf8')).toBe(text)
     expect(fs.statSync(page0).mtimeMs).toBe(mtime)
     expect(r.summary.written).toBeLessThan(40)
   })
+
+  it('keeps its state where --state says, and a damaged state only costs a full rebuild', () => {
+    const site = dir('state-site')
+    const out = dir('state-out')
+    const stateFile = path.join(dir('state-cache'), 'nested', 'state.ndjson')
+    generateArchive({ count: 40, dir: site, seed: 8 })
+    build({ input: site, out, stateFile })
+    // Nothing of the builder's own in the folder that gets deployed.
+    expect(fs.readdirSync(out).filter((f) => f.startsWith('.'))).toEqual([])
+    expect(build({ input: site, out, stateFile }).summary.written).toBe(0)
+    const bytes = snapshot(out)
+    fs.writeFileSync(stateFile, '{"version":3,"settings":')
+    const again = build({ input: site, out, stateFile })
+    expect(snapshot(out)).toEqual(bytes)
+    // Without the state every file is compared with what is on disk: still nothing rewritten.
+    expect(again.summary.written).toBe(0)
+    expect(build({ input: site, out, stateFile }).summary.written).toBe(0)
+  })
 })
 
 describe('safety', () => {
-  it('never writes through a symlink planted in --out', async () => {
+  it('never writes through a symlink planted in --out', () => {
     const site = dir('safe-site')
     const out = dir('safe-out')
     const outside = dir('outside')
@@ -244,19 +262,19 @@ describe('safety', () => {
     fs.mkdirSync(out)
     fs.symlinkSync(path.join(outside, 'victim.json'), path.join(out, 'tags.json'))
     fs.symlinkSync(outside, path.join(out, 'category'))
-    await expect(build({ input: site, out })).rejects.toThrow(/outside --out/)
+    expect(() => build({ input: site, out })).toThrow(/outside --out/)
     // Not even a folder was created through the link.
     expect(fs.readdirSync(outside)).toEqual([])
     fs.unlinkSync(path.join(out, 'category'))
-    await build({ input: site, out })
+    build({ input: site, out })
     expect(fs.readdirSync(outside)).toEqual([])
     expect(fs.lstatSync(path.join(out, 'tags.json')).isSymbolicLink()).toBe(false)
   })
 
-  it('refuses an output folder inside the posts folder', async () => {
+  it('refuses an output folder inside the posts folder', () => {
     const site = dir('nest-site')
     generateArchive({ count: 2, dir: site, seed: 1 })
-    await expect(build({ input: site, out: path.join(site, '_posts', 'out') })).rejects.toThrow(
+    expect(() => build({ input: site, out: path.join(site, '_posts', 'out') })).toThrow(
       /inside the posts/,
     )
   })

@@ -35,9 +35,8 @@ import {
   type PlannedPage,
 } from './bundle.ts'
 import { assertTimeZone } from './dates.ts'
-import { BundleWriter } from './output.ts'
-import type { ParseSettings, ParseTask } from './parse-task.ts'
-import { runTasks } from './pool.ts'
+import { BundleWriter, STATE_FILE } from './output.ts'
+import { runParseTask, type ParseSettings, type ParseTask } from './parse-task.ts'
 import { MAX_POST_BYTES, isPostFile, slugOf, type PostMeta } from './post.ts'
 import { createProgress, type Progress } from './progress.ts'
 import { reportFile, type BuildSummary } from './report.ts'
@@ -59,13 +58,13 @@ export type BuildOptions = {
   /** A `_posts` folder or a Jekyll site root. */
   input: string
   out: string
+  /** The incremental build's state file; default `<out>/.build-state.ndjson`. */
+  stateFile?: string
   siteUrl?: string
   timeZone?: string
   progress?: Progress
   /** Check every file against the bundle schema before writing it (on by default). */
   validate?: boolean
-  /** Worker threads for parsing; default: up to 2 for large builds, none for small ones. */
-  workers?: number
 }
 
 export type BuildResult = { summary: BuildSummary; report: ReportFile }
@@ -73,7 +72,7 @@ export type BuildResult = { summary: BuildSummary; report: ReportFile }
 /** A failure that stops the run before or while writing (exit code 2 in the CLI). */
 export class BuildError extends Error {}
 
-export async function build(options: BuildOptions): Promise<BuildResult> {
+export function build(options: BuildOptions): BuildResult {
   const started = performance.now()
   const progress = options.progress ?? createProgress(process.stderr, false)
   let site
@@ -93,6 +92,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   if (out === postsReal || out.startsWith(postsReal + path.sep))
     throw new BuildError('--out must not be inside the posts folder')
 
+  const stateFile = path.resolve(options.stateFile ?? path.join(out, STATE_FILE))
   const validate = options.validate ?? true
   const bundleOptions: BundleOptions = { title: site.title ?? DEFAULT_TITLE }
   if (options.siteUrl) bundleOptions.siteUrl = options.siteUrl
@@ -102,9 +102,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   let previous: BuildState | null
   try {
     fs.mkdirSync(out, { recursive: true })
-    previous = loadState(out, settings)
-    clearState(out)
-    writer = new BundleWriter(out, new Map(Object.entries(previous?.outputs ?? {})))
+    previous = loadState(stateFile, settings)
+    clearState(stateFile)
+    writer = new BundleWriter(out, previous?.outputs ?? new Map())
   } catch (e) {
     throw new BuildError(`cannot write to ${options.out}: ${(e as Error).message}`)
   }
@@ -120,15 +120,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const previousByFile = new Map<string, InputState>()
   for (const s of previous?.inputs ?? []) previousByFile.set(s.file, s)
-  const previousOutputs = previous?.outputs ?? {}
+  const previousOutputs = previous?.outputs ?? new Map<string, string>()
 
   const files = listInputs(site.postsDir)
   const entries: ReportEntry[] = []
   const inputs: InputState[] = []
   const metas: (PostMeta | undefined)[] = []
   const ids: (string | undefined)[] = []
-  const tasks: ParseTask[] = []
   const contentDir = writer.folder('content')
+  const parseSettings: ParseSettings = { timeZone, bundle: bundleOptions, validate }
 
   // Ids come from file names alone, so they are decided before any file is parsed (in parallel):
   // the first file in input order keeps a slug, later ones get slug-2, slug-3… (with a warning).
@@ -147,8 +147,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   for (let i = 0; i < files.length; i++) {
     const file = files[i] as string
-    if (i % 256 === 0) progress.update(i, files.length, 'checking')
-    const abs = path.join(site.postsDir, ...file.split('/'))
+    if (i % 256 === 0) progress.update(i, files.length, 'reading posts')
+    // `file` is a clean relative path from listInputs: no path.join needed (100,000 times).
+    const abs = `${site.postsDir}/${file}`
     entries.push({ file, status: 'skipped' })
     const state: InputState = { file, size: 0, mtimeMs: 0, hash: '', warnings: [] }
     inputs.push(state)
@@ -172,7 +173,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
     const cached = previousByFile.get(file)
     const contentRel = contentPath(id)
-    const contentHash = previousOutputs[contentRel]
+    const contentHash = previousOutputs.get(contentRel)
     // Same size and mtime as last time: reuse what the last build learned, without reading.
     if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
       if (!cached.meta && cached.reason !== undefined) {
@@ -186,11 +187,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     }
     const task: ParseTask = {
-      index: i,
       file,
       abs,
       id,
-      contentRel,
       contentExists: writer.contentFiles.has(contentRel),
       contentAbs: path.join(contentDir, contentRel.slice(contentRel.indexOf('/') + 1)),
     }
@@ -199,40 +198,26 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       if (cached.id !== undefined) task.cached.id = cached.id
       if (contentHash !== undefined) task.cached.contentHash = contentHash
     }
-    tasks.push(task)
-  }
-
-  const settingsForTasks: ParseSettings = { timeZone, bundle: bundleOptions, validate }
-  const outcomes = await runTasks(tasks, settingsForTasks, options.workers, (done) =>
-    progress.update(done, tasks.length, 'parsing'),
-  )
-  // Only the outcomes' metadata is needed from here on: let the task list go.
-  tasks.length = 0
-  for (const o of outcomes) {
-    const state = inputs[o.index] as InputState
+    const o = runParseTask(task, parseSettings)
     state.hash = o.hash
-    const cached = previousByFile.get(state.file)
     if (o.unchangedInput && cached) {
-      inputs[o.index] = { ...cached, size: state.size, mtimeMs: state.mtimeMs }
-      metas[o.index] = cached.meta
-      if (cached.meta && cached.id !== undefined) {
-        const rel = contentPath(cached.id)
-        writer.record(rel, previousOutputs[rel] ?? '', false)
-      }
+      inputs[i] = { ...cached, size: state.size, mtimeMs: state.mtimeMs }
+      metas[i] = cached.meta
+      if (cached.meta && cached.id !== undefined)
+        writer.record(contentRel, previousOutputs.get(contentRel) ?? '', false)
     } else if (o.skipped) {
       state.reason = o.skipped.reason
       state.warnings = o.skipped.warnings
     } else if (o.imported) {
-      const id = ids[o.index] as string
       state.id = id
       state.meta = o.imported.meta
       state.warnings = o.imported.warnings
-      metas[o.index] = o.imported.meta
-      writer.record(contentPath(id), o.imported.contentHash, o.imported.written)
+      metas[i] = o.imported.meta
+      writer.record(contentRel, o.imported.contentHash, o.imported.written)
     }
   }
+  progress.update(files.length, files.length, 'reading posts')
 
-  outcomes.length = 0
   const articles: Article[] = []
   for (let i = 0; i < files.length; i++) {
     const state = inputs[i] as InputState
@@ -276,13 +261,17 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 
   const lists = 1 + byCategory.size + byTag.size
   let listsDone = 0
-  const previousPages = previous?.pages ?? {}
-  const pages: Record<string, string> = {}
+  const previousPages = previous?.pages ?? new Map<string, string>()
+  const pages = new Map<string, string>()
   const writePages = (planned: Iterable<PlannedPage>) => {
     for (const page of planned) {
-      pages[page.path] = page.fingerprint
-      const hash = previousOutputs[page.path]
-      if (previousPages[page.path] === page.fingerprint && hash && writer.keepPage(page.path, hash))
+      pages.set(page.path, page.fingerprint)
+      const hash = previousOutputs.get(page.path)
+      if (
+        previousPages.get(page.path) === page.fingerprint &&
+        hash &&
+        writer.keepPage(page.path, hash)
+      )
         continue
       writeChecked(page.make(), BundlePageSchema)
     }
@@ -336,11 +325,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   )
 
   writer.removeStale()
-  saveState(out, {
+  saveState(stateFile, {
     version: STATE_VERSION,
     settings,
     inputs,
-    outputs: Object.fromEntries(writer.emitted),
+    outputs: writer.emitted,
     pages,
   })
 

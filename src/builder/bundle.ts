@@ -106,12 +106,12 @@ export function* feedPages(
     head: boolean,
   ): PlannedPage => {
     // Everything the page's bytes depend on, so an unchanged page need not even be serialised.
-    const h = createHash('sha1').update(`${path}\n${title}\n${next ?? ''}\n`)
-    if (head) h.update(JSON.stringify(reader))
-    for (const a of items) h.update(`${a.id}\0${a.hash}\n`)
+    // One string, one update: 300,000 small updates cost more than hashing itself.
+    let key = `${path}\n${title}\n${next ?? ''}\n${head ? JSON.stringify(reader) : ''}\n`
+    for (const a of items) key += `${a.id}\0${a.hash}\n`
     return {
       path,
-      fingerprint: h.digest('base64url'),
+      fingerprint: createHash('sha1').update(key).digest('base64url'),
       make: () => {
         const doc: BundlePage = { version: JSON_FEED_1_1, title } as BundlePage
         if (options.siteUrl && dir === '') doc.home_page_url = options.siteUrl

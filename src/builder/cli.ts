@@ -6,11 +6,11 @@ import { createProgress } from './progress.ts'
 import { summaryLine } from './report.ts'
 
 const USAGE = `usage: npm run feed -- build <postsDir|siteRoot> --out <dir>
-       [--site-url URL] [--timezone Asia/Shanghai] [--strict] [--quiet] [--no-validate]
-       [--workers N]`
+       [--site-url URL] [--timezone Asia/Shanghai] [--state FILE] [--strict] [--quiet]
+       [--no-validate]`
 
 /** Exit codes: 0 done (skipped posts are in report.json), 1 --strict and something was skipped, 2 could not run. */
-export async function main(argv: string[]): Promise<number> {
+export function main(argv: string[]): number {
   let parsed
   try {
     parsed = parseArgs({
@@ -20,10 +20,10 @@ export async function main(argv: string[]): Promise<number> {
         out: { type: 'string', short: 'o' },
         'site-url': { type: 'string' },
         timezone: { type: 'string' },
+        state: { type: 'string' },
         strict: { type: 'boolean', default: false },
         quiet: { type: 'boolean', short: 'q', default: false },
         'no-validate': { type: 'boolean', default: false },
-        workers: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
     })
@@ -46,20 +46,15 @@ export async function main(argv: string[]): Promise<number> {
     console.error('--site-url must be an http(s) URL')
     return 2
   }
-  const workers = values.workers === undefined ? undefined : Number(values.workers)
-  if (workers !== undefined && !(Number.isInteger(workers) && workers >= 0 && workers <= 16)) {
-    console.error('--workers must be a whole number from 0 to 16')
-    return 2
-  }
   const quiet = values.quiet
   try {
-    const { summary, report } = await build({
+    const { summary, report } = build({
       input,
       out: values.out,
       ...(siteUrl !== undefined && { siteUrl }),
       ...(values.timezone !== undefined && { timeZone: values.timezone }),
+      ...(values.state !== undefined && { stateFile: values.state }),
       validate: !values['no-validate'],
-      ...(workers !== undefined && { workers }),
       progress: createProgress(process.stderr, !quiet),
     })
     if (!quiet) {
@@ -75,4 +70,4 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2))
+process.exitCode = main(process.argv.slice(2))

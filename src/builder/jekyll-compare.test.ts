@@ -27,12 +27,12 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'builder-real-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 describe.skipIf(!haveShared)('the real archive', () => {
-  it('gives the seed post the facts of the issue', async () => {
+  it('gives the seed post the facts of the issue', () => {
     const posts = path.join(tmp, 'seed', '_posts')
     fs.mkdirSync(posts, { recursive: true })
     fs.copyFileSync(SEED, path.join(posts, path.basename(SEED)))
     const out = path.join(tmp, 'seed-out')
-    await build({ input: path.join(tmp, 'seed'), out })
+    build({ input: path.join(tmp, 'seed'), out })
     const item = JSON.parse(
       fs.readFileSync(path.join(out, 'content', '202206072403767554.json'), 'utf8'),
     ) as BundleContentItem
@@ -51,9 +51,9 @@ describe.skipIf(!haveShared)('the real archive', () => {
 
   it.skipIf(!haveJekyll && process.env.CI !== 'true')(
     'agrees with Jekyll 4.3 on every post it publishes, and accounts for every file',
-    async () => {
+    () => {
       expect(haveJekyll, 'jekyll must be installed under CI').toBe(true)
-      const result = await compareWithJekyll({
+      const result = compareWithJekyll({
         corpusDir: DEFAULT_CORPUS,
         seeds: [SEED],
         workDir: path.join(tmp, 'jekyll'),

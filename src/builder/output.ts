@@ -13,7 +13,7 @@ export function hashText(text: string | Uint8Array): string {
 
 // Everything the builder owns inside --out; anything else there is left alone.
 const MANAGED_ROOT = /^(feed\.json|categories\.json|tags\.json|report\.json|page-\d+\.json)$/
-const MANAGED_DIRS = ['content', 'category', 'tag']
+const MANAGED_DIRS = ['category', 'tag']
 // writeFileSync takes numeric open flags; its types say string only.
 const WRITE_FLAGS = (fs.constants.O_WRONLY |
   fs.constants.O_CREAT |
@@ -72,8 +72,8 @@ export class BundleWriter {
     this.root = path.resolve(outDir)
     fs.mkdirSync(this.root, { recursive: true })
     try {
-      for (const name of fs.readdirSync(path.join(this.root, 'content')))
-        this.contentFiles.add(`content/${name}`)
+      for (const e of fs.readdirSync(path.join(this.root, 'content'), { withFileTypes: true }))
+        if (!e.isDirectory()) this.contentFiles.add(`content/${e.name}`)
     } catch {
       // No content folder yet.
     }
@@ -120,12 +120,12 @@ export class BundleWriter {
     else this.unchanged++
   }
 
-  /** Prepares a folder for writes from elsewhere (worker threads) and returns its absolute path. */
+  /** Prepares a folder for writes made outside the writer (content files) and returns its path. */
   folder(rel: string): string {
     return path.dirname(this.target(`${rel}/x`))
   }
 
-  /** Records a file written by a worker thread. */
+  /** Records a file written outside the writer (a content file, by ./parse-task.ts). */
   record(rel: string, hash: string, written: boolean): void {
     this.emitted.set(rel, hash)
     if (written) this.written++
@@ -153,6 +153,8 @@ export class BundleWriter {
     for (const name of fs.readdirSync(this.root)) {
       if (MANAGED_ROOT.test(name) && !this.emitted.has(name)) this.remove(name)
     }
+    // content/ is flat and was listed at the start: no second listing of 100,000 names.
+    for (const rel of this.contentFiles) if (!this.emitted.has(rel)) this.remove(rel)
     for (const dir of MANAGED_DIRS) this.sweep(dir)
   }
 
