@@ -118,8 +118,7 @@ export function build(options: BuildOptions): BuildResult {
   const writeChecked = (file: BundleFile, schema: v.GenericSchema) =>
     writer.write(file.path, file.text, () => check(schema, file.value, file.path))
 
-  const previousByFile = new Map<string, InputState>()
-  for (const s of previous?.inputs ?? []) previousByFile.set(s.file, s)
+  const previousOf = cursor(previous?.inputs ?? [])
   const previousOutputs = previous?.outputs ?? new Map<string, string>()
 
   const files = listInputs(site.postsDir)
@@ -171,9 +170,9 @@ export function build(options: BuildOptions): BuildResult {
       state.reason = `too large: ${stat.size} bytes (limit ${MAX_POST_BYTES})`
     if (state.reason !== undefined || id === undefined) continue
 
-    const cached = previousByFile.get(file)
+    const cached = previousOf(file)
     const contentRel = contentPath(id)
-    const contentHash = previousOutputs.get(contentRel)
+    const contentHash = cached?.contentHash
     // Same size and mtime as last time: reuse what the last build learned, without reading.
     if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
       if (!cached.meta && cached.reason !== undefined) {
@@ -204,12 +203,13 @@ export function build(options: BuildOptions): BuildResult {
       inputs[i] = { ...cached, size: state.size, mtimeMs: state.mtimeMs }
       metas[i] = cached.meta
       if (cached.meta && cached.id !== undefined)
-        writer.record(contentRel, previousOutputs.get(contentRel) ?? '', false)
+        writer.record(contentRel, cached.contentHash ?? '', false)
     } else if (o.skipped) {
       state.reason = o.skipped.reason
       state.warnings = o.skipped.warnings
     } else if (o.imported) {
       state.id = id
+      state.contentHash = o.imported.contentHash
       state.meta = o.imported.meta
       state.warnings = o.imported.warnings
       metas[i] = o.imported.meta
@@ -346,5 +346,19 @@ export function build(options: BuildOptions): BuildResult {
       seconds: (performance.now() - started) / 1000,
       maxRssMb: process.resourceUsage().maxRSS / 1024,
     },
+  }
+}
+
+/**
+ * The previous build's entry for each file, for files asked in ascending order: both lists are
+ * sorted the same way, so one walk in step replaces a 100,000-key map (a file missing from an
+ * unsorted, hand-edited state is simply parsed again).
+ */
+function cursor(previous: readonly InputState[]): (file: string) => InputState | undefined {
+  let j = 0
+  return (file) => {
+    while (j < previous.length && (previous[j] as InputState).file < file) j++
+    const p = previous[j]
+    return p?.file === file ? p : undefined
   }
 }

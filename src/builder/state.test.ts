@@ -13,6 +13,7 @@ const imported = (n: number, extra: Partial<InputState> = {}): InputState => ({
   mtimeMs: 1_700_000_000_000 + n,
   hash: `hash-${n}`,
   id: `post-${n}`,
+  contentHash: `content-hash-${n}`,
   meta: {
     slug: `post-${n}`,
     title: `标题 ${n}`,
@@ -32,10 +33,7 @@ const state = (inputs: InputState[]): BuildState => ({
   version: STATE_VERSION,
   settings: 'settings-1',
   inputs,
-  outputs: new Map([
-    ['content/post-1.json', 'h1'],
-    ['feed.json', 'h2'],
-  ]),
+  outputs: new Map([['feed.json', 'h2']]),
   pages: new Map([['feed.json', 'f1']]),
 })
 
@@ -51,7 +49,10 @@ describe('build state file', () => {
       reason: 'not a post',
       warnings: [],
     })
-    saveState(file, state(inputs))
+    const saved = state(inputs)
+    // Content files' hashes travel with their inputs, not in the outputs map.
+    saved.outputs.set('content/post-1.json', 'content-hash-1')
+    saveState(file, saved)
     expect(loadState(file, 'settings-1')).toEqual(state(inputs))
   })
 
@@ -67,11 +68,14 @@ describe('build state file', () => {
     expect(loadState(file, 'settings-1')).toBeNull()
     saveState(file, state([imported(1)]))
     expect(loadState(file, 'settings-2')).toBeNull()
-    const text = fs.readFileSync(file, 'utf8')
-    fs.writeFileSync(file, text.slice(0, text.length - 20))
+    const text = fs.readFileSync(file, 'utf16le')
+    expect(text).toContain('"hash-1"')
+    fs.writeFileSync(file, text.slice(0, text.length - 20), 'utf16le')
     expect(loadState(file, 'settings-1')).toBeNull()
-    fs.writeFileSync(file, text.replace('"hash-1"', '17'))
+    fs.writeFileSync(file, text.replace('"hash-1"', '17'), 'utf16le')
     expect(loadState(file, 'settings-1')).toBeNull()
+    fs.writeFileSync(file, text, 'utf16le')
+    expect(loadState(file, 'settings-1')?.inputs).toHaveLength(1)
     fs.writeFileSync(file, '\u0000\u0001 not json')
     expect(loadState(file, 'settings-1')).toBeNull()
   })
