@@ -1,6 +1,7 @@
 /// <reference types="vitest/config" />
-import { copyFileSync } from 'node:fs'
+import { copyFileSync, existsSync } from 'node:fs'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 
@@ -19,10 +20,29 @@ function spaFallback(): Plugin {
   }
 }
 
+/**
+ * react-router ships the same code twice, differing only in `ENABLE_DEV_WARNINGS`, and its package
+ * exports only the development copy; builds take the production copy (0.5 KB gzip less at start).
+ */
+function reactRouterProduction(): Plugin {
+  const file = fileURLToPath(
+    new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
+  )
+  return {
+    name: 'news-reader-react-router-production',
+    apply: 'build',
+    config: () =>
+      existsSync(file)
+        ? { resolve: { alias: [{ find: /^react-router$/, replacement: file }] } }
+        : {},
+  }
+}
+
 export default defineConfig({
   plugins: [
     react(),
     spaFallback(),
+    reactRouterProduction(),
     {
       // index.html's CSP is for builds: the dev server injects inline scripts and styles (HMR).
       name: 'csp-build-only',
@@ -37,6 +57,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     manifest: true,
+    // Browsers without modulepreload (Safari < 17) simply fetch the chunks as the entry imports them.
+    modulePreload: { polyfill: false },
     rolldownOptions: {
       output: {
         // The libraries every route needs in one long-cached chunk (app releases leave its hash
@@ -47,6 +69,9 @@ export default defineConfig({
               name: 'vendor',
               test: /node_modules[\\/](?!dompurify|@tanstack[\\/](react-)?virtual)/,
             },
+            // The app's own start-up modules in one chunk too (left alone, rolldown splits out
+            // those the lazy routes share: four files, 1.7 KB more gzip). main.tsx stays the entry.
+            { name: 'app', test: /[\\/]src[\\/](?!main\.tsx$)/, tags: ['$initial'] },
           ],
         },
       },

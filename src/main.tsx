@@ -1,20 +1,24 @@
-// Entry point: one QueryClient, the router built around it, and the app's styles.
+// Entry point: one QueryClient, the routes in a BrowserRouter under the app's base path, and the
+// app's styles.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
-import { RouterProvider } from 'react-router/dom'
+import { BrowserRouter } from 'react-router'
 import { AppProvider } from './app/provider.tsx'
-import { createRouter } from './app/router.tsx'
+import { AppRoutes } from './app/router.tsx'
 import { makeQueryClient } from './lib/query-client.ts'
 import './app/app.css'
 
 const queryClient = makeQueryClient()
-const router = createRouter(queryClient)
+// The app may be deployed under a path (vite's `base`, e.g. a GitHub Pages project site).
+const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 const root = document.getElementById('root')
 if (root)
   createRoot(root).render(
     <StrictMode>
       <AppProvider queryClient={queryClient}>
-        <RouterProvider router={router} />
+        <BrowserRouter basename={basename}>
+          <AppRoutes />
+        </BrowserRouter>
       </AppProvider>
     </StrictMode>,
   )

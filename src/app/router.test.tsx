@@ -46,8 +46,8 @@ describe('deep links, redirects and not-found', () => {
     expect(
       await screen.findByRole('heading', { level: 1, name: '滨江公园新增夜跑步道' }),
     ).toBeTruthy()
-    expect(router.state.location.pathname).toBe('/article/2026112801')
-    expect(router.state.historyAction).toBe('REPLACE')
+    expect(router.location.pathname).toBe('/article/2026112801')
+    expect(router.action).toBe('REPLACE')
   })
 
   it('shows not-found with a way back for an unknown id, a bad permalink and any other path', async () => {
@@ -56,6 +56,17 @@ describe('deep links, redirects and not-found', () => {
       const { unmount } = renderApp(null, { path })
       expect(await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })).toBeTruthy()
       expect(screen.getByRole('link', { name: '返回首页' }).getAttribute('href')).toBe('/')
+      unmount()
+    }
+  })
+
+  it('shows not-found, and asks the network for nothing, for blank or oversized parameters', async () => {
+    const paths = ['/article/%20', '/tag/%20%20', `/category/${'x'.repeat(201)}`]
+    for (const path of paths) {
+      const fetch = mockFeed('bundle')
+      const { unmount } = renderApp(null, { path })
+      expect(await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })).toBeTruthy()
+      expect(fetchedPaths(fetch)).toEqual([])
       unmount()
     }
   })
@@ -117,6 +128,40 @@ describe('deep links, redirects and not-found', () => {
     // Previous/next within the list it came from.
     const nav = screen.getByRole('navigation', { name: '前后文章' })
     expect(within(nav).getByRole('link', { name: /上一篇.*本地团队/ })).toBeTruthy()
+  })
+})
+
+describe('reading state on the lists', () => {
+  // Read marks are one store per page, as in the browser: earlier tests may have opened (and so
+  // marked read) some of these articles.
+  it('gives every item its read and favourite toggles once their code has loaded', async () => {
+    mockFeed('bundle')
+    const { user } = renderApp(null, { path: '/' })
+    const feed = await screen.findByRole('feed')
+    const item = (await within(feed).findAllByRole('article'))[1]!
+    const read = await within(item).findByRole('button', { name: '已读' })
+    const wasRead = read.getAttribute('aria-pressed') === 'true'
+    expect(within(item).getByRole('button', { name: /收藏/ })).toBeTruthy()
+    await user.click(read)
+    expect(read.getAttribute('aria-pressed')).toBe(String(!wasRead))
+    // The list's tools count what is left.
+    expect(await screen.findByText(/篇未读|全部已读/)).toBeTruthy()
+  })
+
+  it('hides what was already read when the reader asks for unread only', async () => {
+    mockFeed('bundle')
+    const { user } = renderApp(null, { path: '/' })
+    const feed = await screen.findByRole('feed')
+    const item = (await within(feed).findAllByRole('article'))[1]!
+    const read = await within(item).findByRole('button', { name: '已读' })
+    if (read.getAttribute('aria-pressed') !== 'true') await user.click(read)
+    expect(titles(feed)).toContain('本地团队发布开源天气小工具')
+    await user.click(screen.getByRole('switch', { name: '只看未读' }))
+    const shown = () =>
+      within(feed)
+        .queryAllByRole('article')
+        .map((a) => a.textContent)
+    await vi.waitFor(() => expect(shown().join()).not.toContain('本地团队发布开源天气小工具'))
   })
 })
 

@@ -1,61 +1,80 @@
-// The routes: a layout with the app-level boundary, and one lazy module per page but the list (the
-// first screen), each with its own error boundary. Loaders get the QueryClient from here (no
-// singleton), so tests pass their own.
-import type { QueryClient } from '@tanstack/react-query'
-import type { ComponentType } from 'react'
-import { createBrowserRouter, type LoaderFunction, type RouteObject } from 'react-router'
-import * as home from './routes/home.tsx'
-import { RootLayout, RootLoading } from './routes/root.tsx'
-import { RouteError } from './route-error.tsx'
+// The routes, in react-router's declarative mode: TanStack Query already loads and caches the data,
+// so the data router's loaders, actions and revalidation would be ~17 KB gzip of unused start-up
+// code. The list (the first screen) is in the entry chunk; every other page is a lazy chunk whose
+// data starts downloading alongside it (below), as a loader's would.
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { lazy, type ComponentType } from 'react'
+import { Route, Routes, useParams, type Params } from 'react-router'
+import { articleQueryOptions } from '../features/articles/api/article-detail.ts'
+import { listInfiniteQueryOptions } from '../features/feed/api/list-pages.ts'
+import { NotFound } from '../components/not-found.tsx'
+import type { ListScope } from '../lib/list-scope.ts'
+import HomeRoute from './routes/home.tsx'
+import { RootLayout } from './routes/root.tsx'
+import { validId, validName } from './route-params.ts'
 
-type RouteModule = {
-  default: ComponentType
-  /** Loader factory: routes receive the QueryClient instead of importing one. */
-  loader?: (queryClient: QueryClient) => LoaderFunction
+type Start = (client: QueryClient, params: Readonly<Params>) => void
+
+/**
+ * A lazy page. `start` begins its data while the chunk downloads (it runs at each render, so it only
+ * asks for what the cache does not hold yet).
+ */
+function lazyPage(load: () => Promise<{ default: ComponentType }>, start?: Start) {
+  const Page = lazy(load)
+  function LazyPage() {
+    const client = useQueryClient()
+    const params = useParams()
+    start?.(client, params)
+    return <Page />
+  }
+  return <LazyPage />
 }
 
-function routeOf(queryClient: QueryClient, m: RouteModule) {
-  return { Component: m.default, loader: m.loader?.(queryClient), ErrorBoundary: RouteError }
+const startList =
+  (scopeOf: (params: Readonly<Params>) => ListScope | null): Start =>
+  (client, params) => {
+    const scope = scopeOf(params)
+    if (!scope) return
+    const options = listInfiniteQueryOptions(scope)
+    if (!client.getQueryState(options.queryKey)) void client.prefetchInfiniteQuery(options)
+  }
+
+const startArticle: Start = (client, { id }) => {
+  if (!validId(id)) return
+  const options = articleQueryOptions(id)
+  if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options)
 }
 
-function lazyRoute(queryClient: QueryClient, load: () => Promise<RouteModule>) {
-  return async () => routeOf(queryClient, await load())
+const pages = {
+  category: lazyPage(
+    () => import('./routes/category.tsx'),
+    startList(({ slug }) => (validName(slug) ? { kind: 'category', slug } : null)),
+  ),
+  tag: lazyPage(
+    () => import('./routes/tag.tsx'),
+    startList(({ tag }) => (validName(tag) ? { kind: 'tag', tag } : null)),
+  ),
+  article: lazyPage(() => import('./routes/article.tsx'), startArticle),
+  categories: lazyPage(() => import('./routes/categories.tsx')),
+  favourites: lazyPage(() => import('./routes/favourites.tsx')),
+  permalink: lazyPage(() => import('./routes/permalink.tsx')),
 }
 
-export function createRoutes(queryClient: QueryClient): RouteObject[] {
-  const lazy = (load: () => Promise<RouteModule>) => lazyRoute(queryClient, load)
-  return [
-    {
-      id: 'root',
-      Component: RootLayout,
-      HydrateFallback: RootLoading,
-      ErrorBoundary: RouteError,
-      children: [
-        {
-          ErrorBoundary: RouteError,
-          children: [
-            // The list is the first screen: in the entry chunk, not one round trip later.
-            { index: true, ...routeOf(queryClient, home) },
-            { path: 'category/:slug', lazy: lazy(() => import('./routes/category.tsx')) },
-            { path: 'categories', lazy: lazy(() => import('./routes/categories.tsx')) },
-            { path: 'tag/:tag', lazy: lazy(() => import('./routes/tag.tsx')) },
-            { path: 'article/:id', lazy: lazy(() => import('./routes/article.tsx')) },
-            { path: 'favourites', lazy: lazy(() => import('./routes/favourites.tsx')) },
-            // The old site's permalinks: /:categories/:year/:month/:day/:slug.html
-            {
-              path: ':category/:yyyy/:mm/:dd/:file',
-              lazy: lazy(() => import('./routes/permalink.tsx')),
-            },
-            { path: '*', lazy: lazy(() => import('./routes/not-found.tsx')) },
-          ],
-        },
-      ],
-    },
-  ]
-}
-
-export function createRouter(queryClient: QueryClient) {
-  return createBrowserRouter(createRoutes(queryClient), {
-    basename: import.meta.env.BASE_URL.replace(/\/$/, '') || '/',
-  })
+/** Every page of the app, inside the shared layout; BrowserRouter (or a test's MemoryRouter) outside. */
+export function AppRoutes() {
+  return (
+    <Routes>
+      <Route element={<RootLayout />}>
+        <Route index element={<HomeRoute />} />
+        <Route path="category/:slug" element={pages.category} />
+        <Route path="categories" element={pages.categories} />
+        <Route path="tag/:tag" element={pages.tag} />
+        <Route path="article/:id" element={pages.article} />
+        <Route path="favourites" element={pages.favourites} />
+        {/* The old site's permalinks: /:categories/:year/:month/:day/:slug.html */}
+        <Route path=":category/:yyyy/:mm/:dd/:file" element={pages.permalink} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
+  )
 }

@@ -1,5 +1,5 @@
 // Test helpers for component and route tests: renderApp() mounts a UI or the whole app in a memory
-// router with a fresh QueryClient (no retries), and mockFeed() answers fetch from the fixture feeds
+// router with a fresh QueryClient (no retries) and reports where the router is, and mockFeed() answers fetch from the fixture feeds
 // in test/fixtures/feeds/<name>/ as if they were deployed under /feed/.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -7,10 +7,16 @@ import { QueryClient } from '@tanstack/react-query'
 import { configure, render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import type { ReactNode } from 'react'
-import { createMemoryRouter, RouterProvider } from 'react-router'
+import {
+  MemoryRouter,
+  useLocation,
+  useNavigationType,
+  type Location,
+  type NavigationType,
+} from 'react-router'
 import { vi } from 'vitest'
 import { AppProvider } from '../../src/app/provider.tsx'
-import { createRoutes } from '../../src/app/router.tsx'
+import { AppRoutes } from '../../src/app/router.tsx'
 
 // The machine is shared: give findBy* time before calling a slow render a failure.
 configure({ asyncUtilTimeout: 5_000 })
@@ -25,23 +31,34 @@ export function testQueryClient(): QueryClient {
 
 export type RenderAppOptions = { path?: string; queryClient?: QueryClient }
 
+/** Where the memory router is: its location and how it got there (PUSH, REPLACE or POP). */
+export type RouterState = { location: Location; action: NavigationType }
+
+function RouterProbe({ state }: { state: Partial<RouterState> }) {
+  state.location = useLocation()
+  state.action = useNavigationType()
+  return null
+}
+
 /** Renders `ui` at `path` (or, with `ui` null, the app's own routes). */
 export function renderApp(
   ui: ReactNode | null,
   { path = '/', queryClient }: RenderAppOptions = {},
 ) {
   const client = queryClient ?? testQueryClient()
-  // jsdom has no scrolling; ScrollRestoration and the new-items button call it.
+  // jsdom has no scrolling; scroll restoration and the new-items button call it.
   window.scrollTo = () => {}
-  const routes = ui === null ? createRoutes(client) : [{ path: '*', element: ui }]
-  const router = createMemoryRouter(routes, { initialEntries: [path] })
+  const state: Partial<RouterState> = {}
   const user = userEvent.setup()
   const result = render(
     <AppProvider queryClient={client}>
-      <RouterProvider router={router} />
+      <MemoryRouter initialEntries={[path]}>
+        {ui === null ? <AppRoutes /> : ui}
+        <RouterProbe state={state} />
+      </MemoryRouter>
     </AppProvider>,
   )
-  return { ...result, router, queryClient: client, user }
+  return { ...result, router: state as RouterState, queryClient: client, user }
 }
 
 export type MockFeedOptions = {

@@ -1,29 +1,15 @@
 // `/category/:slug`: the articles of one source.
-import { useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { useInfiniteQuery } from '@tanstack/react-query'
-import { useParams, type LoaderFunctionArgs } from 'react-router'
+import { useInfiniteQuery, useQueryClient } from '@tanstack/react-query'
+import { useParams } from 'react-router'
 import { categoriesQueryOptions } from '../../features/categories/api/categories.ts'
 import { listInfiniteQueryOptions } from '../../features/feed/api/list-pages.ts'
 import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
+import { NotFound } from '../../components/not-found.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
 import { ListTools, renderListActions, useUnreadFilter } from '../list-actions.tsx'
 import { useArticlePrefetch } from '../use-article-prefetch.ts'
-import { throwNotFound } from '../not-found-response.ts'
-
-const validSlug = (s: string | undefined): s is string =>
-  s !== undefined && s.trim() !== '' && s.length <= 200
-
-// eslint-disable-next-line react-refresh/only-export-components -- a route module exports its loader
-export const loader =
-  (queryClient: QueryClient) =>
-  ({ params }: LoaderFunctionArgs) => {
-    if (!validSlug(params.slug)) throwNotFound()
-    void queryClient.prefetchInfiniteQuery(
-      listInfiniteQueryOptions({ kind: 'category', slug: params.slug }),
-    )
-    return null
-  }
+import { validName } from '../route-params.ts'
 
 /** The source's name: from the directory when it is loaded, else its posts' first tag. */
 function useCategoryName(slug: string): string {
@@ -39,7 +25,11 @@ function useCategoryName(slug: string): string {
 }
 
 export default function CategoryRoute() {
-  const slug = useParams().slug ?? ''
+  const { slug } = useParams()
+  return validName(slug) ? <CategoryPage slug={slug} /> : <NotFound />
+}
+
+function CategoryPage({ slug }: { slug: string }) {
   const name = useCategoryName(slug)
   const title = messages.categoryTitle(name)
   const prefetch = useArticlePrefetch()

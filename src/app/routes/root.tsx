@@ -1,9 +1,12 @@
 // The layout every page shares: skip link, header with navigation, main, footer, and scroll
-// restoration (back from an article returns to the same place in the list).
-import { useEffect, useRef, type ReactNode } from 'react'
-import { Link, NavLink, Outlet, ScrollRestoration, useLocation } from 'react-router'
+// restoration (back from an article returns to the same place in the list). Each page renders
+// inside its own error boundary, and a lazy page shows the loading notice while its chunk arrives.
+import { Suspense, useEffect, useRef, type ReactNode } from 'react'
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { messages } from '../../lib/messages.ts'
-import { StorageNotice } from '../../components/ui/storage-notice.tsx'
+import { StorageNotices } from '../list-actions.tsx'
+import { RouteErrorBoundary } from '../route-error.tsx'
+import { useScrollRestoration } from '../scroll-restoration.ts'
 
 function Shell({ children }: { children: ReactNode }) {
   return (
@@ -32,7 +35,7 @@ function Shell({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <StorageNotice />
+        <StorageNotices />
         {children}
       </main>
       <footer className="site-footer">
@@ -57,15 +60,22 @@ function useFocusMainOnNavigation() {
 
 export function RootLayout() {
   useFocusMainOnNavigation()
+  useScrollRestoration()
+  const { pathname } = useLocation()
   return (
     <Shell>
-      <Outlet />
-      <ScrollRestoration />
+      <RouteErrorBoundary resetKey={pathname}>
+        {/* Navigations are transitions: a page already on screen stays there until the next
+            one's chunk has arrived; the notice shows only when nothing was on screen yet. */}
+        <Suspense fallback={<RootLoading />}>
+          <Outlet />
+        </Suspense>
+      </RouteErrorBoundary>
     </Shell>
   )
 }
 
-/** Shown while the first page's module and data load. */
+/** Shown while the first page's module loads. */
 export function RootLoading() {
   return (
     <p className="notice" role="status">

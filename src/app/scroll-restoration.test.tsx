@@ -1,0 +1,131 @@
+// Scroll restoration as the reader meets it: a new page starts at the top, back and reload return to
+// where they were (once the page has grown tall enough), their own scrolling wins, and a bad record
+// in sessionStorage is ignored. jsdom has no layout: the window's scrolling is simulated here, with
+// a page height the test controls.
+import { render, screen } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { Link, MemoryRouter, Route, Routes, useNavigate } from 'react-router'
+import { SCROLL_STORAGE_KEY, useScrollRestoration } from './scroll-restoration.ts'
+
+const scrollTo = vi.fn((_x: number, y: number) => scrollWindow(y))
+
+/** The furthest the simulated page can scroll (its height minus the viewport). */
+let maxScroll = 5_000
+
+function scrollWindow(y: number) {
+  Object.defineProperty(window, 'scrollY', {
+    value: Math.max(0, Math.min(y, maxScroll)),
+    configurable: true,
+  })
+}
+
+/** The reader scrolls: the position changes and the browser fires `scroll`. */
+function readerScrolls(y: number) {
+  scrollWindow(y)
+  window.dispatchEvent(new Event('scroll'))
+}
+
+beforeEach(() => {
+  maxScroll = 5_000
+  scrollWindow(0)
+  sessionStorage.clear()
+  scrollTo.mockClear()
+  window.scrollTo = scrollTo as unknown as typeof window.scrollTo
+  vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) =>
+    setTimeout(() => cb(performance.now()), 16),
+  )
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id))
+})
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+function App() {
+  useScrollRestoration()
+  const navigate = useNavigate()
+  return (
+    <>
+      <Routes>
+        <Route path="/" element={<h1>最新文章</h1>} />
+        <Route path="/article/a" element={<h1>一篇文章</h1>} />
+      </Routes>
+      <Link to="/article/a">打开文章</Link>
+      <Link to="/?unread=1" replace>
+        只看未读
+      </Link>
+      <button type="button" onClick={() => void navigate(-1)}>
+        返回
+      </button>
+    </>
+  )
+}
+
+const renderAt = (path = '/') =>
+  render(
+    <MemoryRouter initialEntries={[path]}>
+      <App />
+    </MemoryRouter>,
+  )
+
+describe('scroll restoration', () => {
+  it('starts a new page at the top and goes back to the same place in the list', async () => {
+    const user = userEvent.setup()
+    renderAt()
+    readerScrolls(1_200)
+    await user.click(screen.getByRole('link', { name: '打开文章' }))
+    expect(await screen.findByRole('heading', { name: '一篇文章' })).toBeTruthy()
+    expect(window.scrollY).toBe(0)
+    readerScrolls(300)
+    await user.click(screen.getByRole('button', { name: '返回' }))
+    expect(await screen.findByRole('heading', { name: '最新文章' })).toBeTruthy()
+    expect(window.scrollY).toBe(1_200)
+  })
+
+  it('keeps the place when only the list’s search changes in place', async () => {
+    const user = userEvent.setup()
+    renderAt()
+    readerScrolls(800)
+    await user.click(screen.getByRole('link', { name: '只看未读' }))
+    expect(window.scrollY).toBe(800)
+    expect(scrollTo).not.toHaveBeenCalled()
+  })
+
+  it('returns to the same place after a reload, once the list is tall enough', async () => {
+    const first = renderAt()
+    readerScrolls(900)
+    window.dispatchEvent(new Event('pagehide'))
+    first.unmount()
+    expect(JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')).toEqual({
+      default: 900,
+    })
+
+    // The reloaded page is empty until its list arrives.
+    maxScroll = 0
+    scrollWindow(0)
+    renderAt()
+    expect(window.scrollY).toBe(0)
+    maxScroll = 3_000
+    await vi.waitFor(() => expect(window.scrollY).toBe(900))
+  })
+
+  it('lets the reader’s own scrolling end a restore that is still waiting', async () => {
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ default: 900 }))
+    maxScroll = 0
+    renderAt()
+    window.dispatchEvent(new Event('wheel'))
+    maxScroll = 3_000
+    await new Promise((r) => setTimeout(r, 100))
+    expect(window.scrollY).toBe(0)
+  })
+
+  it('ignores a corrupted record', () => {
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, '{"default":"far away"')
+    renderAt()
+    expect(screen.getByRole('heading', { name: '最新文章' })).toBeTruthy()
+    expect(window.scrollY).toBe(0)
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ default: -5, other: 'x' }))
+    renderAt('/')
+    expect(window.scrollY).toBe(0)
+  })
+})

@@ -1,0 +1,127 @@
+// Scroll restoration for react-router's declarative mode (its <ScrollRestoration> needs the data
+// router): back, forward and reload return to where the reader was on that history entry; a new
+// page starts at its top, or at its #fragment.
+import { useEffect, useLayoutEffect, useRef } from 'react'
+import { NavigationType, useLocation, useNavigationType } from 'react-router'
+
+export const SCROLL_STORAGE_KEY = 'news-reader:scroll'
+/** History entries remembered (oldest dropped first): a long session stays a small record. */
+const MAX_ENTRIES = 100
+/**
+ * How long a restore keeps trying while the page grows to the remembered height (a reload fetches
+ * the list again). Any input from the reader ends it at once.
+ */
+export const RESTORE_MS = 2_000
+
+type Positions = Map<string, number>
+
+/** Reads the positions saved by an earlier page of this tab; anything unreadable is ignored. */
+function load(): Positions {
+  const positions: Positions = new Map()
+  try {
+    const parsed: unknown = JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')
+    if (typeof parsed === 'object' && parsed !== null)
+      for (const [key, y] of Object.entries(parsed))
+        if (typeof y === 'number' && Number.isFinite(y) && y >= 0) positions.set(key, y)
+  } catch {
+    // Corrupted or unavailable storage: start without positions.
+  }
+  return positions
+}
+
+function save(positions: Positions) {
+  try {
+    const kept = [...positions].slice(-MAX_ENTRIES)
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify(Object.fromEntries(kept)))
+  } catch {
+    // Full or unavailable storage: positions then last as long as this page.
+  }
+}
+
+function scrollToFragment(hash: string): boolean {
+  if (hash.length < 2) return false
+  let id = hash.slice(1)
+  try {
+    id = decodeURIComponent(id)
+  } catch {
+    // A malformed escape: look the id up as written.
+  }
+  const el = document.getElementById(id)
+  el?.scrollIntoView()
+  return el !== null
+}
+
+export function useScrollRestoration(): void {
+  const location = useLocation()
+  const action = useNavigationType()
+  const positions = useRef<Positions | null>(null)
+  positions.current ??= load()
+  const current = useRef(location.key)
+  const restoring = useRef(false)
+  const last = useRef({ pathname: '', search: '' })
+
+  // Every scroll records the position of the entry on screen, so the position is known before a
+  // navigation changes the page (a shorter new page would clamp it).
+  useEffect(() => {
+    const previous = window.history.scrollRestoration
+    window.history.scrollRestoration = 'manual'
+    const onScroll = () => {
+      if (!restoring.current) positions.current?.set(current.current, window.scrollY)
+    }
+    const onHide = () => {
+      if (positions.current) save(positions.current)
+    }
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') onHide()
+    }
+    window.addEventListener('scroll', onScroll, { passive: true })
+    window.addEventListener('pagehide', onHide)
+    document.addEventListener('visibilitychange', onVisibility)
+    return () => {
+      window.removeEventListener('scroll', onScroll)
+      window.removeEventListener('pagehide', onHide)
+      document.removeEventListener('visibilitychange', onVisibility)
+      window.history.scrollRestoration = previous
+    }
+  }, [])
+
+  // Before paint of the new entry: restore (back, forward, reload) or start at the top.
+  useLayoutEffect(() => {
+    const { key, pathname, search, hash } = location
+    current.current = key
+    const samePath = last.current.pathname === pathname
+    // Only the #fragment changed (the skip link): the browser has already scrolled to it.
+    const fragmentOnly = samePath && last.current.search === search && hash !== ''
+    last.current = { pathname, search }
+    const saved =
+      action === NavigationType.Pop && !fragmentOnly ? positions.current?.get(key) : undefined
+    if (saved === undefined) {
+      if (fragmentOnly || scrollToFragment(hash)) return
+      // An unknown entry keeps the browser's place; changing only the search in place (the
+      // "unread only" switch) keeps the reader's.
+      if (action === NavigationType.Pop || (action === NavigationType.Replace && samePath)) return
+      window.scrollTo(0, 0)
+      return
+    }
+    // The list may not be tall enough yet (its data still arriving after a reload): try again each
+    // frame for a while, until the reader takes over.
+    let frame = 0
+    const deadline = performance.now() + RESTORE_MS
+    const stop = () => {
+      cancelAnimationFrame(frame)
+      restoring.current = false
+      for (const type of INPUTS) window.removeEventListener(type, stop)
+    }
+    const attempt = () => {
+      window.scrollTo(0, saved)
+      if (Math.abs(window.scrollY - saved) < 1 || performance.now() > deadline) stop()
+      else frame = requestAnimationFrame(attempt)
+    }
+    restoring.current = true
+    for (const type of INPUTS) window.addEventListener(type, stop, { passive: true })
+    attempt()
+    return stop
+  }, [location, action])
+}
+
+const INPUTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const
