@@ -57,13 +57,16 @@ function site(size: number): string {
 type Run = { seconds: number; rssMb: number; written: number }
 
 /**
- * Deletes the previous run's output and lets the kernel write back that deletion first: otherwise
- * the next run's file creations wait on the journal of 100,000 deletions (measured: creating 5,000
- * files took 0.13 s after a `sync`, 0.7–2 s right after an `rm -rf`), charging one run for another.
+ * A new, empty output folder for each run; all are deleted when the benchmark ends. Deleting the
+ * last run's 110,000 files right before the next run would charge it for the deletion: for a
+ * minute or more ext4 scans the recently freed inodes at every file it creates (`recently_deleted`
+ * in `ext4_create` under `perf`), which took a 100,000-post build from 29 s (4 s system time) to
+ * 55 s (28 s system time) here. Jekyll's runs get the same treatment.
  */
-function removeAndSettle(dir: string): void {
-  fs.rmSync(dir, { recursive: true, force: true })
-  spawnSync('sync')
+const RUNS_DIR = path.join(DATA, 'build-runs')
+let runCount = 0
+function freshOutput(what: string): string {
+  return path.join(RUNS_DIR, `${what}-${process.pid}-${++runCount}`)
 }
 
 function buildOnce(input: string, out: string): Run {
@@ -97,8 +100,7 @@ function jekyllOnce(siteDir: string, size: number): Run {
     fs.writeFileSync(path.join(copy, '_layouts', 'post.html'), '{{ content }}\n')
     fs.writeFileSync(path.join(copy, '_layouts', 'category.html'), '{{ content }}\n')
   }
-  const dest = path.join(DATA, `build-${size}`, 'jekyll-out')
-  removeAndSettle(dest)
+  const dest = freshOutput(`jekyll-${size}`)
   const started = performance.now()
   const jekyllArgs = ['build', '--quiet', '-s', copy, '-d', dest]
   const timed = fs.existsSync('/usr/bin/time')
@@ -130,10 +132,10 @@ const med = (rs: Run[], k: keyof Run) => median(rs.map((r) => r[k]))
 
 for (const size of sizes) {
   const dir = site(size)
-  const out = path.join(DATA, `build-${size}`, 'out')
+  let out = ''
   const clean: Run[] = []
   for (let i = 0; i < runs; i++) {
-    removeAndSettle(out)
+    out = freshOutput(`builder-${size}`)
     log(`builder, clean build of ${size} posts, run ${i + 1}/${runs}…`)
     clean.push(buildOnce(dir, out))
   }
@@ -222,5 +224,7 @@ console.log(
   ),
 )
 console.log(
-  `\n${runs} run(s) per builder row, medians; peak RSS: the build process's own maxRSS (worker threads included), Jekyll's from /usr/bin/time. Node ${process.version}, ${os.cpus().length} cores.`,
+  `\n${runs} run(s) per builder row, medians; peak RSS: the build process's own maxRSS, Jekyll's from /usr/bin/time; every clean run writes into a new folder (deleted at the end). Node ${process.version}, ${os.cpus().length} cores.`,
 )
+// Only now: see freshOutput().
+fs.rmSync(RUNS_DIR, { recursive: true, force: true })

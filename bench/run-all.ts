@@ -76,7 +76,7 @@ if (bundles.length) {
 // the browser so they never share the two cores with a measured page.
 const others: string[] = []
 if (!args['app-only']) {
-  for (const file of ['bench/build-bench.ts', 'bench/storage-bench.ts']) {
+  for (const file of ['bench/stack-floor.ts', 'bench/build-bench.ts', 'bench/storage-bench.ts']) {
     if (!existsSync(file)) continue
     log(`running ${file}…`)
     const out = sh('npx', ['tsx', file, ...(quick ? ['--quick'] : [])], true)
