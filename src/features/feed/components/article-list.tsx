@@ -24,10 +24,11 @@ import { rememberHeights } from './item-heights.ts'
 /** Lists longer than this are windowed. */
 export const WINDOW_FROM = 100
 /**
- * Items in a cold start's first frame: more than a tall screen holds (so the load-more sentinel stays
- * out of reach), less than a page, whose rest renders right after in a transition.
+ * Items in a cold start's first frame: more than a phone's screen holds (so the load-more sentinel
+ * stays out of reach), less than a page, whose rest renders right after in a transition. Fewer
+ * items, less of the first render and layout on a slow phone.
  */
-const FIRST_PAINT = 20
+const FIRST_PAINT = 12
 /** True until the first list of a page load renders; a reload or back/forward restores scrolling. */
 let coldStart =
   typeof performance !== 'undefined' &&
