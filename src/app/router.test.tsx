@@ -2,13 +2,7 @@
 // JSON Feeds, deep links, redirects and not-found.
 import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import {
-  fetchedPaths,
-  mockFeed,
-  renderApp,
-  testQueryClient,
-} from '../../test/support/render-app.tsx'
-import { startFirstScreen } from './router.tsx'
+import { fetchedPaths, mockFeed, renderApp } from '../../test/support/render-app.tsx'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -201,20 +195,5 @@ describe('plain JSON Feeds', () => {
       await screen.findByRole('heading', { level: 1, name: '旧版订阅源的第一篇' }),
     ).toBeTruthy()
     expect(screen.getByText('作者：老周')).toBeTruthy()
-  })
-})
-
-describe('first screen', () => {
-  it('starts the latest list before anything renders, and shows it from that one request', async () => {
-    const fetch = mockFeed('bundle')
-    const queryClient = testQueryClient()
-    startFirstScreen(queryClient, '/categories')
-    expect(fetch).not.toHaveBeenCalled()
-    startFirstScreen(queryClient, '/')
-    expect(fetchedPaths(fetch)).toEqual(['feed.json'])
-    renderApp(null, { path: '/', queryClient })
-    expect(await screen.findByRole('feed')).toBeTruthy()
-    expect(await screen.findAllByRole('article')).not.toHaveLength(0)
-    expect(fetchedPaths(fetch).filter((p) => p === 'feed.json')).toHaveLength(1)
   })
 })

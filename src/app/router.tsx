@@ -8,7 +8,7 @@ import { Route, Routes, useParams, type Params } from 'react-router'
 import { articleQueryOptions } from '../features/articles/api/article-detail.ts'
 import { listInfiniteQueryOptions } from '../features/feed/api/list-pages.ts'
 import { NotFound } from '../components/not-found.tsx'
-import { ALL, type ListScope } from '../lib/list-scope.ts'
+import type { ListScope } from '../lib/list-scope.ts'
 import HomeRoute from './routes/home.tsx'
 import { RootLayout } from './routes/root.tsx'
 import { validId, validName } from './route-params.ts'
@@ -38,16 +38,6 @@ const startList =
     const options = listInfiniteQueryOptions(scope)
     if (!client.getQueryState(options.queryKey)) void client.prefetchInfiniteQuery(options)
   }
-
-/**
- * Starts the first screen's data before React renders anything (called by main.tsx): the list's
- * query would otherwise begin only after React has committed the shell (its observer subscribes in
- * an effect), one render later than the preloaded response can be read.
- */
-// eslint-disable-next-line react-refresh/only-export-components -- called once by main.tsx
-export function startFirstScreen(client: QueryClient, pathname: string): void {
-  if (pathname === '/' || pathname === '') startList(() => ALL)(client, {})
-}
 
 const startArticle: Start = (client, { id }) => {
   if (!validId(id)) return
