@@ -28,6 +28,7 @@ const runs = Number(args.runs ?? (args.quick ? 1 : 5))
 const size = Number(args.size ?? (args.quick ? 1000 : 100_000))
 const log = (l: string) => console.error(l)
 const DIST = path.resolve('dist-bench-bare')
+const DIST_DATA = path.resolve('dist-bench-bare-data')
 const APP = path.resolve('dist-bench')
 
 function build(args: string[]) {
@@ -38,6 +39,7 @@ function build(args: string[]) {
 }
 log('building the bare stack…')
 build(['bench/bare-stack', '--config', 'vite.config.ts', '--outDir', DIST])
+build(['bench/bare-stack-data', '--config', 'vite.config.ts', '--outDir', DIST_DATA])
 if (args['build-app'] || !existsSync(path.join(APP, 'index.html'))) build(['--outDir', APP])
 const bundle = ensureBundle(size, log)
 const browser = await launchBrowser()
@@ -46,7 +48,8 @@ const rows: string[][] = []
 try {
   for (const [what, dist] of [
     ['app', APP],
-    ['bare stack', DIST],
+    ['bare stack, declarative routes', DIST],
+    ['bare stack, data router', DIST_DATA],
   ] as const) {
     const server = await startBenchServer({ root: dist, feedDir: bundle.feedDir })
     try {
