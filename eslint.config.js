@@ -1,23 +1,20 @@
-// Flat ESLint config: type-aware typescript-eslint, React hooks and refresh, TanStack Query, and the
-// import boundaries of ../shared/design/style.md (app → features → components/lib/shared; the
-// builder sees only shared; features do not import each other).
+// Flat ESLint config: type-aware typescript-eslint, React hooks and refresh, TanStack Query,
+// accessibility (jsx-a11y), Testing Library's rules for component tests, and the layers of
+// docs/architecture.md: app → features → entities → components/lib → shared; features do not
+// import each other; the builder sees only shared; no import cycles.
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import reactHooks from 'eslint-plugin-react-hooks'
 import reactRefresh from 'eslint-plugin-react-refresh'
 import pluginQuery from '@tanstack/eslint-plugin-query'
+import jsxA11y from 'eslint-plugin-jsx-a11y'
+import testingLibrary from 'eslint-plugin-testing-library'
 import { importX } from 'eslint-plugin-import-x'
 import { createTypeScriptImportResolver } from 'eslint-import-resolver-typescript'
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
 
-const FEATURES = [
-  'feed',
-  'articles',
-  'categories',
-  'tags',
-  'reading-state',
-  'favourites',
-  'settings',
-]
+const FEATURES = readdirSync(path.join(import.meta.dirname, 'src/features'))
 
 export default tseslint.config(
   { ignores: ['dist', 'dist-*', 'node_modules', 'public/feed', '.bench-data', 'coverage'] },
@@ -39,7 +36,8 @@ export default tseslint.config(
           zones: [
             { target: './src/builder', from: './src', except: ['./builder', './shared'] },
             { target: './src/shared', from: './src', except: ['./shared'] },
-            { target: './src/{components,lib}', from: './src/{app,features}' },
+            { target: './src/{components,lib}', from: './src/{app,features,entities}' },
+            { target: './src/entities', from: './src/{app,features}' },
             { target: './src/features', from: './src/app' },
             ...FEATURES.map((f) => ({
               target: `./src/features/${f}`,
@@ -58,6 +56,11 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       'react-refresh/only-export-components': ['warn', { allowConstantExport: true }],
     },
+  },
+  { files: ['src/**/*.tsx', 'bench/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
+  {
+    files: ['src/**/*.test.tsx', 'test/support/**/*.tsx'],
+    ...testingLibrary.configs['flat/react'],
   },
   {
     files: ['**/*.js', '**/*.mjs'],

@@ -1,56 +1,15 @@
 /// <reference types="vitest/config" />
-import { copyFileSync, existsSync } from 'node:fs'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-import { defineConfig, type Plugin } from 'vite'
+import { defineConfig } from 'vite'
 import react from '@vitejs/plugin-react'
-
-/**
- * Writes 404.html, a copy of index.html: GitHub Pages and similar static hosts answer unknown paths
- * with it, so a deep link (/article/…) reloads into the app instead of the host's error page.
- */
-function spaFallback(): Plugin {
-  return {
-    name: 'news-reader-spa-fallback',
-    apply: 'build',
-    writeBundle(options, bundle) {
-      if (options.dir && 'index.html' in bundle)
-        copyFileSync(path.join(options.dir, 'index.html'), path.join(options.dir, '404.html'))
-    },
-  }
-}
-
-/**
- * react-router ships the same code twice, differing only in `ENABLE_DEV_WARNINGS`, and its package
- * exports only the development copy; builds take the production copy (0.5 KB gzip less at start).
- */
-function reactRouterProduction(): Plugin {
-  const file = fileURLToPath(
-    new URL('./node_modules/react-router/dist/production/index.mjs', import.meta.url),
-  )
-  return {
-    name: 'news-reader-react-router-production',
-    apply: 'build',
-    config: () =>
-      existsSync(file)
-        ? { resolve: { alias: [{ find: /^react-router$/, replacement: file }] } }
-        : {},
-  }
-}
+import {
+  cspBuildOnly,
+  feedPreload,
+  reactRouterProduction,
+  spaFallback,
+} from './scripts/vite-plugins.ts'
 
 export default defineConfig({
-  plugins: [
-    react(),
-    spaFallback(),
-    reactRouterProduction(),
-    {
-      // index.html's CSP is for builds: the dev server injects inline scripts and styles (HMR).
-      name: 'csp-build-only',
-      apply: 'serve',
-      transformIndexHtml: (html) =>
-        html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
-    },
-  ],
+  plugins: [react(), spaFallback(), reactRouterProduction(), feedPreload(), cspBuildOnly()],
   base: process.env.BASE_PATH ?? '/',
   // The manifest lets scripts/check-budgets.ts find the initial and lazy chunks of each route.
   build: {
@@ -85,7 +44,7 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          include: ['src/{app,features,components,lib}/**/*.test.{ts,tsx}'],
+          include: ['src/{app,features,entities,components,lib}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-dom.ts'],
         },
       },

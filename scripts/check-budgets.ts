@@ -11,7 +11,7 @@ import { gzipSync } from 'node:zlib'
  * Budgets in bytes (1 KB = 1,000 bytes: the stricter reading of the issue's figures), asserted in CI
  * by test/budgets.e2e.test.ts.
  */
-export const BUDGETS = { initialGzip: 110_000, articleGzip: 15_000 } as const
+export const BUDGETS = { initialGzip: 120_000, articleGzip: 15_000 } as const
 
 /**
  * Route modules as they appear in the manifest (keys are source paths). The list route may be part

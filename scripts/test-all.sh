@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
-step typecheck; npx tsc --noEmit
+step typecheck; npx tsc -b
 step lint; npx eslint . --max-warnings=0
 step format; npx prettier --check . --log-level warn
 step "unit and component tests"; npx vitest run

@@ -3,17 +3,23 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
+import { onCaughtError } from './app/caught-errors.ts'
 import { AppProvider } from './app/provider.tsx'
+import { prefetchFirstScreen } from './app/first-screen.ts'
 import { AppRoutes } from './app/router.tsx'
-import { makeQueryClient } from './lib/query-client.ts'
+import { makeQueryClient } from './app/query-client.ts'
+import { ensureEntryKey } from './app/scroll-restoration.ts'
 import './app/app.css'
 
 const queryClient = makeQueryClient()
 // The app may be deployed under a path (vite's `base`, e.g. a GitHub Pages project site).
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
+ensureEntryKey()
+const path = window.location.pathname
+prefetchFirstScreen(queryClient, basename === '/' ? path : path.slice(basename.length))
 const root = document.getElementById('root')
 if (root)
-  createRoot(root).render(
+  createRoot(root, { onCaughtError }).render(
     <StrictMode>
       <AppProvider queryClient={queryClient}>
         <BrowserRouter basename={basename}>

@@ -1,14 +1,29 @@
-// Everything the routes need around them: the query client and the app-level error boundary.
+// Everything the routes need around them: the query client and the last line of defence, which
+// shows a plain message and a reload button instead of a blank page for anything that escapes the
+// pages' own boundaries.
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
-import { AppErrorBoundary } from '../components/app-error-boundary.tsx'
+import { ErrorBoundary } from 'react-error-boundary'
+import { messages } from '../lib/messages.ts'
+
+function AppFailed() {
+  return (
+    <div role="alert" className="notice notice-error">
+      <h1>{messages.errorTitle}</h1>
+      <p>{messages.errorText}</p>
+      <button type="button" onClick={() => window.location.reload()}>
+        {messages.reload}
+      </button>
+    </div>
+  )
+}
 
 export type AppProviderProps = { queryClient: QueryClient; children: ReactNode }
 
 export function AppProvider({ queryClient, children }: AppProviderProps) {
   return (
-    <AppErrorBoundary>
+    <ErrorBoundary fallback={<AppFailed />}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
-    </AppErrorBoundary>
+    </ErrorBoundary>
   )
 }

@@ -3,6 +3,7 @@
 import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { fetchedPaths, mockFeed, renderApp } from '../../test/support/render-app.tsx'
+import { fileKey } from '../shared/bundle-paths.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
@@ -17,7 +18,7 @@ describe('routes over the feed bundle', () => {
   it('shows the latest articles as a feed', async () => {
     mockFeed('bundle')
     renderApp(null, { path: '/' })
-    expect(await screen.findByRole('heading', { level: 1, name: '最新文章' })).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: '最新文章' })
     const feed = await screen.findByRole('feed', { name: /最新文章/ })
     expect(titles(feed)).toEqual([
       '滨江公园新增夜跑步道',
@@ -29,10 +30,8 @@ describe('routes over the feed bundle', () => {
   it('opens a deep link to an article with one content request', async () => {
     const fetch = mockFeed('bundle')
     renderApp(null, { path: '/article/Mixed-Case-Id' })
-    expect(
-      await screen.findByRole('heading', { level: 1, name: '老街修缮完成：青石板路重新开放' }),
-    ).toBeTruthy()
-    expect(await screen.findByText('沿街店铺陆续开门。')).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: '老街修缮完成：青石板路重新开放' })
+    await screen.findByText('沿街店铺陆续开门。')
     expect(fetchedPaths(fetch).filter((p) => p.startsWith('content/'))).toEqual([
       'content/~deef0682dd19ef37.json',
     ])
@@ -43,9 +42,7 @@ describe('deep links, redirects and not-found', () => {
   it('redirects an old permalink to the article, replacing it in history', async () => {
     mockFeed('bundle')
     const { router } = renderApp(null, { path: '/citynews/2026/11/28/2026112801.html' })
-    expect(
-      await screen.findByRole('heading', { level: 1, name: '滨江公园新增夜跑步道' }),
-    ).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: '滨江公园新增夜跑步道' })
     expect(router.location.pathname).toBe('/article/2026112801')
     expect(router.action).toBe('REPLACE')
   })
@@ -54,7 +51,7 @@ describe('deep links, redirects and not-found', () => {
     for (const path of ['/article/nope', '/citynews/2026/xx/28/a.html', '/a/b']) {
       mockFeed('bundle')
       const { unmount } = renderApp(null, { path })
-      expect(await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })).toBeTruthy()
+      await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
       expect(screen.getByRole('link', { name: '返回首页' }).getAttribute('href')).toBe('/')
       unmount()
     }
@@ -65,7 +62,7 @@ describe('deep links, redirects and not-found', () => {
     for (const path of paths) {
       const fetch = mockFeed('bundle')
       const { unmount } = renderApp(null, { path })
-      expect(await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })).toBeTruthy()
+      await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
       expect(fetchedPaths(fetch)).toEqual([])
       unmount()
     }
@@ -75,7 +72,7 @@ describe('deep links, redirects and not-found', () => {
     mockFeed('bundle')
     const tag = 'AI / 机器人 #1?'
     renderApp(null, { path: `/tag/${encodeURIComponent(tag)}` })
-    expect(await screen.findByRole('heading', { level: 1, name: `标签：${tag}` })).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: `标签：${tag}` })
     const feed = await screen.findByRole('feed')
     await within(feed).findAllByRole('article')
     expect(titles(feed)).toEqual(['机器人编程课走进社区'])
@@ -85,7 +82,7 @@ describe('deep links, redirects and not-found', () => {
     for (const path of ['/tag/没有这个标签', '/category/nosuch']) {
       mockFeed('bundle')
       const { unmount } = renderApp(null, { path })
-      expect(await screen.findByText('订阅源里没有这个分类或标签。')).toBeTruthy()
+      await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
       expect(screen.queryByRole('alert')).toBeNull()
       unmount()
     }
@@ -94,7 +91,7 @@ describe('deep links, redirects and not-found', () => {
   it('shows a category’s name from its posts and only its articles', async () => {
     mockFeed('bundle')
     renderApp(null, { path: '/category/technews' })
-    expect(await screen.findByRole('heading', { level: 1, name: '来源：科技日报' })).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: '来源：科技日报' })
     const feed = await screen.findByRole('feed')
     await within(feed).findAllByRole('article')
     expect(titles(feed)).toEqual([
@@ -107,8 +104,8 @@ describe('deep links, redirects and not-found', () => {
   it('lists the category directory with counts', async () => {
     mockFeed('bundle')
     renderApp(null, { path: '/categories' })
-    expect(await screen.findByRole('link', { name: '城市快讯' })).toBeTruthy()
-    expect(screen.getByText('4 篇')).toBeTruthy()
+    await screen.findByRole('link', { name: '城市快讯' })
+    screen.getByText('4 篇')
   })
 
   it('shows an article’s title from the list at once, before its body arrives', async () => {
@@ -119,15 +116,13 @@ describe('deep links, redirects and not-found', () => {
     const slow = fetch.getMockImplementation()!
     fetch.mockImplementation((input) => new Promise((r) => (release = () => r(slow(input)))))
     await user.click(link)
-    expect(
-      await screen.findByRole('heading', { level: 1, name: '地铁三号线周末加开班次' }),
-    ).toBeTruthy()
-    expect(screen.getByText('正在加载正文…')).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: '地铁三号线周末加开班次' })
+    screen.getByText('正在加载正文…')
     release()
-    expect(await screen.findByText('周末早高峰间隔缩短到四分钟。')).toBeTruthy()
+    await screen.findByText('周末早高峰间隔缩短到四分钟。')
     // Previous/next within the list it came from.
     const nav = screen.getByRole('navigation', { name: '前后文章' })
-    expect(within(nav).getByRole('link', { name: /上一篇.*本地团队/ })).toBeTruthy()
+    within(nav).getByRole('link', { name: /上一篇.*本地团队/ })
   })
 })
 
@@ -141,11 +136,11 @@ describe('reading state on the lists', () => {
     const item = (await within(feed).findAllByRole('article'))[1]!
     const read = await within(item).findByRole('button', { name: '已读' })
     const wasRead = read.getAttribute('aria-pressed') === 'true'
-    expect(within(item).getByRole('button', { name: /收藏/ })).toBeTruthy()
+    within(item).getByRole('button', { name: /收藏/ })
     await user.click(read)
     expect(read.getAttribute('aria-pressed')).toBe(String(!wasRead))
     // The list's tools count what is left.
-    expect(await screen.findByText(/篇未读|全部已读/)).toBeTruthy()
+    await screen.findByText(/篇未读|全部已读/)
   })
 
   it('hides what was already read when the reader asks for unread only', async () => {
@@ -173,7 +168,7 @@ describe('plain JSON Feeds', () => {
     await within(feed).findAllByRole('article')
     expect(titles(feed)).toEqual(['你好，阅读器', '纯文本正文'])
     await user.click(screen.getByRole('link', { name: '纯文本正文' }))
-    expect(await screen.findByRole('heading', { level: 1, name: '纯文本正文' })).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: '纯文本正文' })
     // The body follows the title by one render.
     expect((await screen.findByText('第二段纯文本。')).tagName).toBe('P')
   })
@@ -183,17 +178,90 @@ describe('plain JSON Feeds', () => {
     renderApp(null, {
       path: `/article/${encodeURIComponent('https://old.example/2026/11/no-title')}`,
     })
-    const h1 = await screen.findByRole('heading', { level: 1 })
-    expect(h1.textContent).toContain('这一条也没有标题')
-    expect(await screen.findByText('这一条也没有标题，只有正文。', { selector: 'p' })).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: /^这一条也没有标题/ })
+    await screen.findByText('这一条也没有标题，只有正文。', { selector: 'p' })
   })
 
   it('shows a 1.0 item’s author (`author`, not `authors`)', async () => {
     mockFeed('jsonfeed-1.0')
     renderApp(null, { path: `/article/${encodeURIComponent('https://old.example/2026/11/first')}` })
-    expect(
-      await screen.findByRole('heading', { level: 1, name: '旧版订阅源的第一篇' }),
-    ).toBeTruthy()
-    expect(screen.getByText('作者：老周')).toBeTruthy()
+    await screen.findByRole('heading', { level: 1, name: '旧版订阅源的第一篇' })
+    screen.getByText('作者：老周')
+  })
+})
+
+describe('the bundle as it may be found', () => {
+  type Json = Record<string, unknown> & { items: Record<string, unknown>[] }
+  const feedJson = (edit: (feed: Json) => void) => (json: unknown) => {
+    const feed = structuredClone(json) as Json
+    edit(feed)
+    return feed
+  }
+
+  it('titles a deep-linked category from the directory, not from its posts', async () => {
+    mockFeed('bundle', {
+      edit: {
+        'categories.json': (json) =>
+          (json as { slug: string; name: string }[]).map((c) =>
+            c.slug === 'technews' ? { ...c, name: '科技日报社' } : c,
+          ),
+      },
+    })
+    renderApp(null, { path: '/category/technews' })
+    await screen.findByRole('heading', { level: 1, name: '来源：科技日报社' })
+  })
+
+  it('lists a category even when one entry of the directory is broken', async () => {
+    mockFeed('bundle', {
+      // Without templates the app finds a category's feed through categories.json.
+      edit: {
+        'feed.json': feedJson((feed) => {
+          const reader = feed._reader as Record<string, unknown>
+          delete reader.category_feed_template
+        }),
+        'categories.json': (json) => [{ slug: 'broken', count: 'many' }, ...(json as unknown[])],
+      },
+    })
+    renderApp(null, { path: '/category/technews' })
+    const feed = await screen.findByRole('feed')
+    await within(feed).findAllByRole('article')
+    expect(titles(feed)).toEqual([
+      '本地团队发布开源天气小工具',
+      '机器人编程课走进社区',
+      '图书馆开放电子书借阅',
+    ])
+  })
+
+  it('never shows another article’s body under an article’s address', async () => {
+    // The list says the first article's body is in the second article's content file.
+    mockFeed('bundle', {
+      edit: {
+        'feed.json': feedJson((feed) => {
+          const reader = feed.items[0]!._reader as Record<string, unknown>
+          reader.content_url = 'content/2026112802.json'
+        }),
+      },
+    })
+    const { user } = renderApp(null, { path: '/' })
+    await user.click(await screen.findByRole('link', { name: '滨江公园新增夜跑步道' }))
+    await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
+    expect(screen.queryByRole('heading', { name: '本地团队发布开源天气小工具' })).toBeNull()
+  })
+
+  it('reads a tag that is literally "%2F" as written, and links to it', async () => {
+    mockFeed('bundle', {
+      edit: {
+        'feed.json': feedJson((feed) => {
+          feed.items[0]!.tags = ['城市快讯', '%2F']
+        }),
+      },
+      alias: { [`tag/${fileKey('%2F')}/feed.json`]: `tag/${fileKey('中文')}/feed.json` },
+    })
+    const { user } = renderApp(null, { path: '/' })
+    const link = await screen.findByRole('link', { name: '#%2F' })
+    expect(link.getAttribute('href')).toBe('/tag/%252F')
+    await user.click(link)
+    await screen.findByRole('heading', { level: 1, name: '标签：%2F' })
+    await within(await screen.findByRole('feed')).findAllByRole('article')
   })
 })

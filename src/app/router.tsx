@@ -1,63 +1,30 @@
-// The routes, in react-router's declarative mode: TanStack Query already loads and caches the data,
-// so the data router's loaders, actions and revalidation would be ~17 KB gzip of unused start-up
-// code. The list (the first screen) is in the entry chunk; every other page is a lazy chunk whose
-// data starts downloading alongside it (below), as a loader's would.
-import { useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { lazy, type ComponentType } from 'react'
-import { Route, Routes, useParams, type Params } from 'react-router'
-import { articleQueryOptions } from '../features/articles/api/article-detail.ts'
-import { listInfiniteQueryOptions } from '../features/feed/api/list-pages.ts'
-import { NotFound } from '../components/not-found.tsx'
-import type { ListScope } from '../lib/list-scope.ts'
-import HomeRoute from './routes/home.tsx'
+// The routes, in react-router's declarative mode with TanStack Query's own tools (the choice and its
+// measurements: docs/decisions/001-router-mode.md). The list is in the entry chunk; every other page
+// is a lazy chunk, and the page's data starts downloading with it (usePrefetchQuery).
+import { usePrefetchQuery } from '@tanstack/react-query'
+import { lazy } from 'react'
+import { Navigate, Route, Routes } from 'react-router'
+import { articleQueryOptions } from '../entities/article/api/article.ts'
+import { categoriesQueryOptions } from '../entities/article/api/directories.ts'
+import { CategoryRoute, HomeRoute, TagRoute } from './routes/list.tsx'
+import { PermalinkRedirect } from './routes/old-paths.tsx'
 import { RootLayout } from './routes/root.tsx'
-import { validId, validName } from './route-params.ts'
+import { useIdParam } from './route-params.ts'
+import { NotFound } from '../components/not-found.tsx'
 
-type Start = (client: QueryClient, params: Readonly<Params>) => void
+const ArticlePage = lazy(() => import('./routes/article.tsx'))
+const CategoriesPage = lazy(() => import('./routes/categories.tsx'))
+const FavouritesPage = lazy(() => import('./routes/favourites.tsx'))
 
-/**
- * A lazy page. `start` begins its data while the chunk downloads (it runs at each render, so it only
- * asks for what the cache does not hold yet).
- */
-function lazyPage(load: () => Promise<{ default: ComponentType }>, start?: Start) {
-  const Page = lazy(load)
-  function LazyPage() {
-    const client = useQueryClient()
-    const params = useParams()
-    start?.(client, params)
-    return <Page />
-  }
-  return <LazyPage />
+// A lazy page suspends up to the layout's <Suspense>; its query, started here, runs meanwhile.
+function ArticleRoute() {
+  usePrefetchQuery(articleQueryOptions(useIdParam()))
+  return <ArticlePage />
 }
 
-const startList =
-  (scopeOf: (params: Readonly<Params>) => ListScope | null): Start =>
-  (client, params) => {
-    const scope = scopeOf(params)
-    if (!scope) return
-    const options = listInfiniteQueryOptions(scope)
-    if (!client.getQueryState(options.queryKey)) void client.prefetchInfiniteQuery(options)
-  }
-
-const startArticle: Start = (client, { id }) => {
-  if (!validId(id)) return
-  const options = articleQueryOptions(id)
-  if (!client.getQueryState(options.queryKey)) void client.prefetchQuery(options)
-}
-
-const pages = {
-  category: lazyPage(
-    () => import('./routes/category.tsx'),
-    startList(({ slug }) => (validName(slug) ? { kind: 'category', slug } : null)),
-  ),
-  tag: lazyPage(
-    () => import('./routes/tag.tsx'),
-    startList(({ tag }) => (validName(tag) ? { kind: 'tag', tag } : null)),
-  ),
-  article: lazyPage(() => import('./routes/article.tsx'), startArticle),
-  categories: lazyPage(() => import('./routes/categories.tsx')),
-  favourites: lazyPage(() => import('./routes/favourites.tsx')),
-  permalink: lazyPage(() => import('./routes/permalink.tsx')),
+function CategoriesRoute() {
+  usePrefetchQuery(categoriesQueryOptions())
+  return <CategoriesPage />
 }
 
 /** Every page of the app, inside the shared layout; BrowserRouter (or a test's MemoryRouter) outside. */
@@ -66,13 +33,13 @@ export function AppRoutes() {
     <Routes>
       <Route element={<RootLayout />}>
         <Route index element={<HomeRoute />} />
-        <Route path="category/:slug" element={pages.category} />
-        <Route path="categories" element={pages.categories} />
-        <Route path="tag/:tag" element={pages.tag} />
-        <Route path="article/:id" element={pages.article} />
-        <Route path="favourites" element={pages.favourites} />
-        {/* The old site's permalinks: /:categories/:year/:month/:day/:slug.html */}
-        <Route path=":category/:yyyy/:mm/:dd/:file" element={pages.permalink} />
+        <Route path="index.html" element={<Navigate replace to="/" />} />
+        <Route path="category/:slug" element={<CategoryRoute />} />
+        <Route path="categories" element={<CategoriesRoute />} />
+        <Route path="tag/:tag" element={<TagRoute />} />
+        <Route path="article/:id" element={<ArticleRoute />} />
+        <Route path="favourites" element={<FavouritesPage />} />
+        <Route path=":category/:yyyy/:mm/:dd/:file" element={<PermalinkRedirect />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

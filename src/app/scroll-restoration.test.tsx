@@ -6,7 +6,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Link, MemoryRouter, Route, Routes, useNavigate } from 'react-router'
-import { SCROLL_STORAGE_KEY, useScrollRestoration } from './scroll-restoration.ts'
+import { ensureEntryKey, SCROLL_STORAGE_KEY, useScrollRestoration } from './scroll-restoration.ts'
 
 const scrollTo = vi.fn((_x: number, y: number) => scrollWindow(y))
 
@@ -61,9 +61,10 @@ function App() {
   )
 }
 
-const renderAt = (path = '/') =>
+/** The app at `path`, on a history entry with `key` (a reload keeps its entry's key). */
+const renderAt = (path = '/', key = 'entry-1') =>
   render(
-    <MemoryRouter initialEntries={[path]}>
+    <MemoryRouter initialEntries={[{ pathname: path, key }]}>
       <App />
     </MemoryRouter>,
   )
@@ -74,11 +75,11 @@ describe('scroll restoration', () => {
     renderAt()
     readerScrolls(1_200)
     await user.click(screen.getByRole('link', { name: '打开文章' }))
-    expect(await screen.findByRole('heading', { name: '一篇文章' })).toBeTruthy()
+    await screen.findByRole('heading', { name: '一篇文章' })
     expect(window.scrollY).toBe(0)
     readerScrolls(300)
     await user.click(screen.getByRole('button', { name: '返回' }))
-    expect(await screen.findByRole('heading', { name: '最新文章' })).toBeTruthy()
+    await screen.findByRole('heading', { name: '最新文章' })
     expect(window.scrollY).toBe(1_200)
   })
 
@@ -92,12 +93,12 @@ describe('scroll restoration', () => {
   })
 
   it('returns to the same place after a reload, once the list is tall enough', async () => {
-    const first = renderAt()
+    const view = renderAt()
     readerScrolls(900)
     window.dispatchEvent(new Event('pagehide'))
-    first.unmount()
+    view.unmount()
     expect(JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')).toEqual({
-      default: 900,
+      'entry-1': 900,
     })
 
     // The reloaded page is empty until its list arrives.
@@ -110,7 +111,7 @@ describe('scroll restoration', () => {
   })
 
   it('lets the reader’s own scrolling end a restore that is still waiting', async () => {
-    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ default: 900 }))
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': 900 }))
     maxScroll = 0
     renderAt()
     window.dispatchEvent(new Event('wheel'))
@@ -120,12 +121,27 @@ describe('scroll restoration', () => {
   })
 
   it('ignores a corrupted record', () => {
-    sessionStorage.setItem(SCROLL_STORAGE_KEY, '{"default":"far away"')
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, '{"entry-1":"far away"')
     renderAt()
-    expect(screen.getByRole('heading', { name: '最新文章' })).toBeTruthy()
+    screen.getByRole('heading', { name: '最新文章' })
     expect(window.scrollY).toBe(0)
-    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ default: -5, other: 'x' }))
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': -5, other: 'x' }))
     renderAt('/')
     expect(window.scrollY).toBe(0)
+  })
+})
+
+describe('history entries of fresh page loads', () => {
+  it('each get a key of their own, which a reload keeps', () => {
+    window.history.replaceState(null, '')
+    ensureEntryKey()
+    const first = (window.history.state as { key?: string }).key
+    expect(first).toMatch(/^[a-z0-9]{8}$/)
+    ensureEntryKey()
+    expect((window.history.state as { key?: string }).key).toBe(first)
+    // The same tab opening another address starts a new entry with no state.
+    window.history.pushState(null, '', '/category/x')
+    ensureEntryKey()
+    expect((window.history.state as { key?: string }).key).not.toBe(first)
   })
 })

@@ -1,6 +1,6 @@
 // Scroll restoration for react-router's declarative mode (its <ScrollRestoration> needs the data
-// router): back, forward and reload return to where the reader was on that history entry; a new
-// page starts at its top, or at its #fragment.
+// router, docs/decisions/001-router-mode.md): back, forward and reload return to where the reader
+// was on that history entry; a new page starts at its top, or at its #fragment.
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { NavigationType, useLocation, useNavigationType } from 'react-router'
 
@@ -11,9 +11,22 @@ const MAX_ENTRIES = 100
  * How long a restore keeps trying while the page grows to the remembered height (a reload fetches
  * the list again). Any input from the reader ends it at once.
  */
-export const RESTORE_MS = 2_000
+const RESTORE_MS = 2_000
 
 type Positions = Map<string, number>
+
+/**
+ * Gives the history entry of a fresh page load a key of its own. react-router keys such an entry
+ * "default", which would make every fresh load in a tab share (and restore) one position; a reload
+ * keeps the entry's state, so the key survives it. Call before the router starts.
+ */
+export function ensureEntryKey(): void {
+  const state: unknown = window.history.state
+  const record = typeof state === 'object' && state !== null ? state : {}
+  if ('key' in record && typeof record.key === 'string' && record.key !== '') return
+  const key = Math.random().toString(36).slice(2, 10).padEnd(8, '0')
+  window.history.replaceState({ ...record, key }, '')
+}
 
 /** Reads the positions saved by an earlier page of this tab; anything unreadable is ignored. */
 function load(): Positions {

@@ -23,7 +23,6 @@ export const messages = {
   loadingMore: '正在加载更多…',
   endOfList: '已经到底了',
   emptyList: '这里还没有文章。',
-  listNotFound: '订阅源里没有这个分类或标签。',
   emptyFeed: '这个订阅源目前没有文章。',
   retry: '重试',
   newItems: (n: string) => `${n} 条新消息`,
@@ -33,10 +32,8 @@ export const messages = {
       .join('，'),
   source: '来源',
   tags: '标签',
-  publishedAt: '发布时间',
   categoriesTitle: '全部分类',
   categoriesFilter: '筛选分类',
-  categoriesFilterHint: '输入名称或拼音缩写',
   categoriesCount: (shown: string, total: string) =>
     shown === total ? `共 ${total} 个分类` : `显示 ${shown} / ${total} 个分类`,
   categoriesNone: '这个订阅源没有分类目录。',
@@ -49,23 +46,23 @@ export const messages = {
   errorText: '页面没能正常显示。',
   reload: '重新加载',
   favouritesTitle: '收藏',
-  favouritesSoon: '收藏功能即将上线。',
   feedError: {
     'not-json': '订阅源不是有效的 JSON 文件，无法读取。',
     'not-a-feed': '这个文件不是 JSON Feed 订阅源。',
     'bad-version': '不支持这个订阅源的格式版本。',
     'bad-items': '订阅源的文章列表格式有误。',
     http: '服务器暂时出错，请稍后重试。',
-    timeout: '加载超时（超过 15 秒），请检查网络后重试。',
     offline: '无法连接网络，请检查网络后重试。',
     loop: '订阅源的分页出现循环，已停止加载。',
     'cross-origin': '订阅源指向其他网站，已拒绝加载。',
     'not-found': '找不到这个订阅源或文章（404）。',
   },
+  feedTimeout: (seconds: number) => `加载超时（超过 ${seconds} 秒），请检查网络后重试。`,
   httpStatus: (status: number) => `（HTTP ${status}）`,
   unknownError: '加载失败，请重试。',
 
   // articles (reader app)
+  articleTitle: '文章',
   readingTime: (minutes: number) => `约 ${Math.max(1, minutes)} 分钟读完`,
   loadingBody: '正在加载正文…',
   noBody: '这篇文章没有正文。',
@@ -111,8 +108,4 @@ export const messages = {
   storageUnavailable: '浏览器存储不可用，本次更改不会保存。',
   storageNotSaved: '存储已满或无法写入，本次更改不会保存。',
   storageDismiss: '知道了',
-
-  // security and broken feeds
 } as const
-
-export type MessageKey = keyof typeof messages

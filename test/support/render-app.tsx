@@ -16,6 +16,7 @@ import {
 } from 'react-router'
 import { vi } from 'vitest'
 import { AppProvider } from '../../src/app/provider.tsx'
+import { onCaughtError } from '../../src/app/caught-errors.ts'
 import { AppRoutes } from '../../src/app/router.tsx'
 
 // The machine is shared: give findBy* time before calling a slow render a failure.
@@ -50,20 +51,25 @@ export function renderApp(
   window.scrollTo = () => {}
   const state: Partial<RouterState> = {}
   const user = userEvent.setup()
-  const result = render(
+  const view = render(
     <AppProvider queryClient={client}>
       <MemoryRouter initialEntries={[path]}>
         {ui === null ? <AppRoutes /> : ui}
         <RouterProbe state={state} />
       </MemoryRouter>
     </AppProvider>,
+    { onCaughtError },
   )
-  return { ...result, router: state as RouterState, queryClient: client, user }
+  return { ...view, router: state as RouterState, queryClient: client, user }
 }
 
 export type MockFeedOptions = {
   /** Return an HTTP status to fail a request for that path (relative to /feed/). */
   fail?: (rel: string) => number | null
+  /** Changes a fixture file's JSON before it is served (a variant of the fixture for one test). */
+  edit?: Record<string, (json: unknown) => unknown>
+  /** Serves another fixture file at a path (a file the fixture does not have). */
+  alias?: Record<string, string>
 }
 
 /** Answers fetch from test/fixtures/feeds/<name>/; returns the mock to inspect requests. */
@@ -74,7 +80,9 @@ export function mockFeed(name: string, opts: MockFeedOptions = {}) {
     const status = opts.fail?.(rel)
     if (status) return Promise.resolve(new Response('failure', { status }))
     try {
-      const body = readFileSync(path.join(FIXTURES, name, rel), 'utf8')
+      let body = readFileSync(path.join(FIXTURES, name, opts.alias?.[rel] ?? rel), 'utf8')
+      const edit = opts.edit?.[rel]
+      if (edit) body = JSON.stringify(edit(JSON.parse(body)))
       return Promise.resolve(
         new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
       )

@@ -2,7 +2,8 @@
 // navigation between articles, one page load), and, as the self-test, through a bare innerHTML in a
 // page with no defences at all.
 import type { Browser, Page } from 'playwright-core'
-import { cut, LIMITS, plainText } from '../../src/shared/decode-feed.ts'
+import { LIMITS } from '../../src/entities/article/api/decode.ts'
+import { cut, plainText } from '../../src/entities/article/api/text.ts'
 import { collectPageErrors } from '../support/browser.ts'
 import { activate, recordXss, type Hit, type Violation } from './browser-hooks.ts'
 import { articleId } from './fixture.ts'

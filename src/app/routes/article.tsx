@@ -1,27 +1,24 @@
 // `/article/:id`: one article. Opened from a list, its title and meta show at once from the list's
 // cache while the body loads; a cold deep link loads the content file (or searches a plain feed).
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { Suspense, useDeferredValue } from 'react'
-import { useParams, useSearchParams } from 'react-router'
-import { articleQueryOptions } from '../../features/articles/api/article-detail.ts'
+import { useDeferredValue } from 'react'
+import { useSearchParams } from 'react-router'
+import { articleQueryOptions, findCachedArticle } from '../../entities/article/api/article.ts'
+import { isNotFound } from '../../entities/article/api/feed-error.ts'
+import { parseFrom } from '../../entities/article/model/scope.ts'
+import { ErrorMessage } from '../../entities/article/ui/error-message.tsx'
+import { ArticleNav } from '../../features/articles/components/article-nav.tsx'
 import { ArticleView } from '../../features/articles/components/article-view.tsx'
-import { ErrorMessage } from '../../components/ui/error-message.tsx'
-import { NotFound } from '../../components/not-found.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
-import { isNotFound } from '../../lib/error-text.ts'
-import { findCachedArticle } from '../../lib/list-cache.ts'
-import { parseFrom } from '../../lib/list-scope.ts'
 import { messages } from '../../lib/messages.ts'
-import { ArticleActions } from '../list-actions.tsx'
-import { validId } from '../route-params.ts'
-import { ArticleNavigation } from '../use-article-prefetch.ts'
+import { ArticleActions } from '../reading-tools.tsx'
+import { useIdParam } from '../route-params.ts'
 
 export default function ArticleRoute() {
-  const { id } = useParams()
-  return validId(id) ? <ArticlePage id={id} /> : <NotFound />
+  const id = useIdParam()
+  return <ArticlePage key={id} id={id} />
 }
 
-/** Known from a list, the title and meta render at once and the body follows; else it loads. */
 function ArticlePage({ id }: { id: string }) {
   const [search] = useSearchParams()
   const from = parseFrom(search.get('from'))
@@ -29,19 +26,25 @@ function ArticlePage({ id }: { id: string }) {
   const q = useQuery({
     ...articleQueryOptions(id),
     placeholderData: () => findCachedArticle(client, id) ?? undefined,
+    throwOnError: isNotFound,
   })
   // Title and meta paint at once; the body (sanitized, perhaps long) follows in the next render.
   const data = q.data
   const shown = useDeferredValue(data, data && { ...data, contentHtml: null, contentText: null })
 
-  if (q.isError && isNotFound(q.error)) return <NotFound />
   if (!q.data) {
-    return q.isError ? (
-      <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
-    ) : (
-      <p className="notice" role="status">
-        {messages.loading}
-      </p>
+    return (
+      <>
+        <PageTitle title={messages.articleTitle} />
+        <h1>{messages.articleTitle}</h1>
+        {q.isError ? (
+          <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
+        ) : (
+          <p className="notice" role="status">
+            {messages.loading}
+          </p>
+        )}
+      </>
     )
   }
   return (
@@ -52,11 +55,7 @@ function ArticlePage({ id }: { id: string }) {
         bodyPending={q.isPlaceholderData || shown !== q.data}
         bodyError={q.isError ? q.error : undefined}
         onRetry={() => void q.refetch()}
-        navigation={
-          <Suspense>
-            <ArticleNavigation from={from} id={id} />
-          </Suspense>
-        }
+        navigation={<ArticleNav from={from} id={id} />}
         actions={<ArticleActions article={q.data} />}
       />
     </>

@@ -1,11 +1,16 @@
-// `/categories`: the directory of every category with its count, filtered as you type.
+// `/categories`: the directory of every category with its count and unread count, filtered as you
+// type.
 import { useQuery } from '@tanstack/react-query'
-import { categoriesQueryOptions } from '../../features/categories/api/categories.ts'
+import { categoriesQueryOptions } from '../../entities/article/api/directories.ts'
+import { ErrorMessage } from '../../entities/article/ui/error-message.tsx'
 import { CategoryDirectory } from '../../features/categories/components/category-directory.tsx'
-import { ErrorMessage } from '../../components/ui/error-message.tsx'
+import { CategoryUnreadCount } from '../../features/reading-state/components/unread-count.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
-import { renderCategoryUnread } from '../list-actions.tsx'
+
+const renderUnread = (c: { slug: string; count: number }) => (
+  <CategoryUnreadCount slug={c.slug} total={c.count} />
+)
 
 export default function CategoriesRoute() {
   const q = useQuery(categoriesQueryOptions())
@@ -20,7 +25,7 @@ export default function CategoriesRoute() {
       ) : q.isError ? (
         <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
       ) : (
-        <CategoryDirectory categories={q.data} renderExtra={renderCategoryUnread} />
+        <CategoryDirectory categories={q.data} renderExtra={renderUnread} />
       )}
     </>
   )

@@ -5,7 +5,7 @@ import { FavouritesList } from '../../features/favourites/components/favourites-
 import { FavouritesTransfer } from '../../features/favourites/components/favourites-transfer.tsx'
 import { MarkReadSetting } from '../../features/reading-state/components/mark-read-setting.tsx'
 import { messages } from '../../lib/messages.ts'
-import { articlePath } from '../../lib/paths.ts'
+import { articlePath } from '../../entities/article/model/paths.ts'
 
 export default function FavouritesRoute() {
   return (

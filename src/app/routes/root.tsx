@@ -4,8 +4,8 @@
 import { Suspense, useEffect, useRef, type ReactNode } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { messages } from '../../lib/messages.ts'
-import { StorageNotices } from '../list-actions.tsx'
-import { RouteErrorBoundary } from '../route-error.tsx'
+import { StorageNotice } from '../../components/ui/storage-notice.tsx'
+import { RouteBoundary } from '../route-boundary.tsx'
 import { useScrollRestoration } from '../scroll-restoration.ts'
 
 function Shell({ children }: { children: ReactNode }) {
@@ -35,7 +35,7 @@ function Shell({ children }: { children: ReactNode }) {
         </nav>
       </header>
       <main id="main" tabIndex={-1}>
-        <StorageNotices />
+        <StorageNotice />
         {children}
       </main>
       <footer className="site-footer">
@@ -64,19 +64,19 @@ export function RootLayout() {
   const { pathname } = useLocation()
   return (
     <Shell>
-      <RouteErrorBoundary resetKey={pathname}>
+      <RouteBoundary resetKey={pathname}>
         {/* Navigations are transitions: a page already on screen stays there until the next
             one's chunk has arrived; the notice shows only when nothing was on screen yet. */}
         <Suspense fallback={<RootLoading />}>
           <Outlet />
         </Suspense>
-      </RouteErrorBoundary>
+      </RouteBoundary>
     </Shell>
   )
 }
 
 /** Shown while the first page's module loads. */
-export function RootLoading() {
+function RootLoading() {
   return (
     <p className="notice" role="status">
       {messages.loading}

@@ -1,3 +1,5 @@
+/* eslint-disable testing-library/no-node-access, testing-library/no-container -- what the
+   sanitizer leaves in the DOM is the thing under test */
 import { describe, expect, it } from 'vitest'
 import { render, screen } from '@testing-library/react'
 import { SafeHtml } from './safe-html.tsx'

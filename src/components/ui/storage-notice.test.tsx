@@ -22,7 +22,7 @@ describe('storage notice', () => {
     reportStorageNotice('unavailable')
     await flush()
     expect(screen.getByRole('status').textContent).toContain('保存的数据有误，已备份')
-    expect(screen.getByText('news-reader:backup:v1:favourites:1')).toBeTruthy()
+    screen.getByText('news-reader:backup:v1:favourites:1')
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent)
     expect(alerts[0]).toContain('存储已满，已清理最早的已读记录（1,200 条）')
     expect(alerts[1]).toContain('浏览器存储不可用，本次更改不会保存')

@@ -8,7 +8,7 @@ import {
   type Favourites,
 } from './favourites-store.ts'
 
-export const FILE_FORMAT = 'news-reader-favourites'
+const FILE_FORMAT = 'news-reader-favourites'
 
 const FileSchema = v.object({
   format: v.literal(FILE_FORMAT),

@@ -4,7 +4,7 @@ import { favouriteList, favouritesStore, type Favourites } from './favourites-st
 
 const EMPTY: Favourites = new Map()
 
-export function useFavouritesMap(): Favourites {
+function useFavouritesMap(): Favourites {
   return useSyncExternalStore(favouritesStore.subscribe, favouritesStore.getSnapshot, () => EMPTY)
 }
 

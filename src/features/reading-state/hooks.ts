@@ -1,6 +1,7 @@
 // React access to read marks: components subscribe through useSyncExternalStore and derive counts
 // while rendering, so nothing is copied into component state.
-import { useEffect, useMemo, useSyncExternalStore } from 'react'
+import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+import { useUnreadOnly } from './list-helpers.ts'
 import { ReadMarks, readMarksStore, setRead, type Markable } from './read-marks-store.ts'
 import { useMarkReadMode } from './read-settings.ts'
 
@@ -45,4 +46,20 @@ export function useMarkReadOnOpen(item: Markable | null | undefined) {
     // Opening is an event in the outside world (navigation), not derived state.
     if (mode === 'open' && id !== undefined) setRead([{ id, category }], true)
   }, [mode, id, category])
+}
+
+/**
+ * The list filter of ?unread=1, or undefined when the switch is off. It hides what was read when
+ * the list was opened (or the switch turned on); articles read while reading the list stay in
+ * place until the reader leaves, so scrolling past or marking never pulls the list from under them.
+ */
+export function useUnreadFilter(view: string): ((article: Markable) => boolean) | undefined {
+  const on = useUnreadOnly()
+  const key = on ? view : null
+  const [baseline, setBaseline] = useState(() => ({ key, marks: readMarksStore.getSnapshot() }))
+  if (baseline.key !== key) setBaseline({ key, marks: readMarksStore.getSnapshot() })
+  return useMemo(() => {
+    const { key: k, marks } = baseline
+    return k === null ? undefined : (article: Markable) => !marks.isRead(article.id)
+  }, [baseline])
 }

@@ -1,6 +1,6 @@
 // Pure helpers and the URL switch of the reading-state list tools.
 import { useSearchParams } from 'react-router'
-import type { Markable, ReadMarks } from './read-marks-store.ts'
+import type { Markable } from './read-marks-store.ts'
 
 /** ?unread=1 on any list: only unread articles. */
 export const UNREAD_PARAM = 'unread'
@@ -9,11 +9,6 @@ export const UNREAD_PARAM = 'unread'
 export function useUnreadOnly(): boolean {
   const [params] = useSearchParams()
   return params.get(UNREAD_PARAM) === '1'
-}
-
-/** The unread items of a list, in order. */
-export function filterUnread<T extends Markable>(items: readonly T[], marks: ReadMarks): T[] {
-  return items.filter((it) => !marks.isRead(it.id))
 }
 
 export type DatedMarkable = Markable & { publishedMs: number | null }

@@ -88,7 +88,7 @@ export class ReadMarks {
 
 /** Read marks keep time in ten-minute ticks: fine enough for pruning, cheap to store. */
 export const TICK_MS = 600_000
-export const nowTicks = () => Math.floor(Date.now() / TICK_MS)
+const nowTicks = () => Math.floor(Date.now() / TICK_MS)
 
 /** Joins two tabs' marks entry by entry, last writer wins (commutative, idempotent). */
 export function mergeMarks(local: ReadMarks, incoming: ReadMarks): ReadMarks {

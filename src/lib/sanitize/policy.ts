@@ -32,7 +32,7 @@ export const FORBIDDEN_TAGS = [
  * dress itself up as reader chrome (a fake dialog, a full-page overlay). Popovers, commands, `inert`
  * and `autoplay` hand control of the page to the article.
  */
-export const FORBIDDEN_ATTRS = [
+const FORBIDDEN_ATTRS = [
   'style',
   'class',
   'popover',
@@ -58,13 +58,13 @@ export const FORBIDDEN_ATTRS = [
 ]
 
 /** Schemes a URL in an article may have; relative URLs are resolved against the article's source. */
-export const ALLOWED_SCHEMES = ['http:', 'https:', 'mailto:'] as const
+const ALLOWED_SCHEMES = ['http:', 'https:', 'mailto:'] as const
 
 /** Attributes holding one URL. */
 const URL_ATTRS = ['href', 'src', 'cite', 'poster', 'background', 'longdesc', 'xlink:href']
 
 // The whole configuration in one frozen object; `satisfies` keeps it checked against DOMPurify.
-export const SANITIZE_CONFIG = Object.freeze({
+const SANITIZE_CONFIG = Object.freeze({
   USE_PROFILES: { html: true },
   FORBID_TAGS: FORBIDDEN_TAGS,
   FORBID_ATTR: FORBIDDEN_ATTRS,
@@ -87,7 +87,7 @@ const STANDARDS_MODE = '<!doctype html><body>'
 let currentBase: string | null = null
 
 /** An http(s) base URL, or null: anything else would let a feed pick what relative links mean. */
-export function toBaseUrl(baseUrl: string | null | undefined): string | null {
+function toBaseUrl(baseUrl: string | null | undefined): string | null {
   if (!baseUrl) return null
   try {
     const u = new URL(baseUrl)
@@ -104,7 +104,7 @@ const HAS_SCHEME = /^[\s\u0000-\u001f]*[a-z][a-z0-9+.\-\s]*:/i
  * One URL as the browser will read it (the WHATWG parser strips controls, tabs and newlines, so do
  * we): resolved against the source when there is one, else kept relative. Null when not allowed.
  */
-export function cleanUrl(value: string, base: string | null): string | null {
+function cleanUrl(value: string, base: string | null): string | null {
   const trimmed = value.trim()
   let resolved: URL
   try {

@@ -51,7 +51,7 @@ export function getStorageNotices(): readonly StorageNotice[] {
   return notices
 }
 
-export function subscribeStorageNotices(listener: () => void): () => void {
+function subscribeStorageNotices(listener: () => void): () => void {
   listeners.add(listener)
   return () => listeners.delete(listener)
 }

@@ -4,7 +4,7 @@
 import { detectBackend, isQuotaError, memoryBackend, type Backend } from './backend.ts'
 import { reportStorageNotice } from './notices.ts'
 
-export const KEY_PREFIX = 'news-reader:'
+const KEY_PREFIX = 'news-reader:'
 
 /** What a codec made of a stored string: `complete` is false when any part had to be left out. */
 export type Decoded<T> = { value: T; complete: boolean }

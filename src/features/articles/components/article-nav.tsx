@@ -1,18 +1,20 @@
-// Previous/next within the list the article was opened from; the scope stays in `?from=` so the
-// links survive a reload.
+// Previous/next within the list the article was opened from, read from that list's query (fetched
+// again after a reload, so the links survive it); the scope stays in `?from=`.
+import { useInfiniteQuery } from '@tanstack/react-query'
 import { Link } from 'react-router'
-import type { Article } from '../../../shared/decode-feed.ts'
-import type { ListScope } from '../../../lib/list-scope.ts'
+import { listInfiniteQueryOptions } from '../../../entities/article/api/lists.ts'
+import { articlePath } from '../../../entities/article/model/paths.ts'
+import type { ListScope } from '../../../entities/article/model/scope.ts'
 import { messages } from '../../../lib/messages.ts'
-import { articlePath } from '../../../lib/paths.ts'
 
-export type ArticleNavProps = {
-  prev: Article | null
-  next: Article | null
-  from: ListScope
-}
+export type ArticleNavProps = { id: string; from: ListScope }
 
-export function ArticleNav({ prev, next, from }: ArticleNavProps) {
+export function ArticleNav({ id, from }: ArticleNavProps) {
+  const { data } = useInfiniteQuery(listInfiniteQueryOptions(from))
+  const list = data?.pages.flatMap((p) => p.articles) ?? []
+  const i = list.findIndex((a) => a.id === id)
+  const prev = i > 0 ? list[i - 1] : undefined
+  const next = i >= 0 ? list[i + 1] : undefined
   if (!prev && !next) return null
   return (
     <nav className="article-nav" aria-label={messages.articleNav}>

@@ -2,7 +2,7 @@
 // error states of the body, the original source link, sharing, and the actions slot.
 import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Article } from '../../../shared/decode-feed.ts'
+import type { Article } from '../../../entities/article/model/article.ts'
 import { renderApp } from '../../../../test/support/render-app.tsx'
 import { ArticleView } from './article-view.tsx'
 
@@ -32,18 +32,21 @@ const article: Article = {
 describe('ArticleView', () => {
   it('shows the title as <h1>, the meta, links, and the sanitized body', () => {
     renderApp(<ArticleView article={article} />)
-    expect(screen.getByRole('heading', { level: 1, name: '测试文章的标题' })).toBeTruthy()
+    screen.getByRole('heading', { level: 1, name: '测试文章的标题' })
     expect(screen.getByRole('link', { name: '城市快讯' }).getAttribute('href')).toBe(
       '/category/citynews',
     )
     expect(screen.getByRole('link', { name: '#a b/c#d?e' }).getAttribute('href')).toBe(
       '/tag/a%20b%2Fc%23d%3Fe',
     )
-    expect(screen.getByText('约 3 分钟读完')).toBeTruthy()
+    screen.getByText('约 3 分钟读完')
     expect(screen.getByText(/2026.11.28.*21:30/).tagName).toBe('TIME')
     expect(screen.getByText('重点').tagName).toBe('STRONG')
+    // What the sanitizer left in the DOM is the thing under test.
+    // eslint-disable-next-line testing-library/no-node-access
     const body = document.querySelector('.body')!
     expect(body.innerHTML).not.toContain('onerror')
+    // eslint-disable-next-line testing-library/no-node-access
     expect(body.querySelector('script')).toBeNull()
   })
 
@@ -69,7 +72,7 @@ describe('ArticleView', () => {
   it('shows the title at once while the body loads, and a body failure with retry', async () => {
     const bare = { ...article, contentHtml: null }
     const { rerender } = renderApp(<ArticleView article={bare} bodyPending />)
-    expect(screen.getByRole('heading', { level: 1, name: '测试文章的标题' })).toBeTruthy()
+    screen.getByRole('heading', { level: 1, name: '测试文章的标题' })
     expect(screen.getByText('正在加载正文…').getAttribute('role')).toBe('status')
     const onRetry = vi.fn()
     rerender(<></>)
@@ -86,7 +89,7 @@ describe('ArticleView', () => {
     Object.defineProperty(navigator, 'clipboard', { value: { writeText }, configurable: true })
     await user.click(screen.getByRole('button', { name: '分享' }))
     expect(writeText).toHaveBeenCalledWith('https://r.example/a')
-    expect(await screen.findByText('链接已复制')).toBeTruthy()
+    await screen.findByText('链接已复制')
   })
 
   it('uses the share sheet where there is one', async () => {
@@ -106,7 +109,7 @@ describe('ArticleView', () => {
         navigation={<nav aria-label="前后文章" />}
       />,
     )
-    expect(screen.getByRole('button', { name: '收藏' })).toBeTruthy()
-    expect(screen.getByRole('navigation', { name: '前后文章' })).toBeTruthy()
+    screen.getByRole('button', { name: '收藏' })
+    screen.getByRole('navigation', { name: '前后文章' })
   })
 })

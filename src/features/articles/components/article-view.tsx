@@ -1,13 +1,12 @@
 // The article: title, meta, the sanitized body (SafeHtml, the one HTML sink) or plain-text
 // paragraphs, the original source link, sharing and previous/next.
 import { useId, type ReactNode } from 'react'
-import { Link } from 'react-router'
-import { htmlToText, type Article } from '../../../shared/decode-feed.ts'
+import { htmlToText } from '../../../entities/article/api/text.ts'
+import type { Article } from '../../../entities/article/model/article.ts'
+import { ArticleMeta, ArticleTags } from '../../../entities/article/ui/article-meta.tsx'
+import { ErrorMessage } from '../../../entities/article/ui/error-message.tsx'
 import { SafeHtml } from '../../../components/ui/safe-html.tsx'
-import { ErrorMessage } from '../../../components/ui/error-message.tsx'
-import { formatDateTime } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
-import { categoryPath, tagPath } from '../../../lib/paths.ts'
 import { ShareButton } from './share-button.tsx'
 
 export type ArticleViewProps = {
@@ -64,7 +63,6 @@ export function ArticleView({
 }: ArticleViewProps) {
   const titleId = useId()
   const minutes = estimateMinutes(article)
-  const source = article.category !== null ? (article.tags[0] ?? article.category) : null
   let body: ReactNode
   if (article.contentHtml !== null)
     body = (
@@ -91,29 +89,10 @@ export function ArticleView({
         <h1 id={titleId} className={article.titleIsStandIn ? 'stand-in' : undefined}>
           {article.title}
         </h1>
-        <p className="meta">
-          {source !== null && article.category !== null && (
-            <Link className="source" to={categoryPath(article.category)}>
-              {source}
-            </Link>
-          )}
-          {article.authors.length > 0 && (
-            <span>{messages.by(article.authors.join(messages.listSeparator))}</span>
-          )}
-          {article.publishedMs !== null && article.published !== null && (
-            <time dateTime={article.published}>{formatDateTime(article.publishedMs)}</time>
-          )}
+        <ArticleMeta article={article}>
           {minutes !== null && <span>{messages.readingTime(minutes)}</span>}
-        </p>
-        {article.tags.length > 0 && (
-          <ul className="tags" aria-label={messages.tags}>
-            {article.tags.map((t) => (
-              <li key={t}>
-                <Link to={tagPath(t)}>#{t}</Link>
-              </li>
-            ))}
-          </ul>
-        )}
+        </ArticleMeta>
+        <ArticleTags article={article} />
         {actions && <div className="actions">{actions}</div>}
       </header>
       {body}

@@ -4,8 +4,8 @@ import { memo, useDeferredValue, useId, useMemo, useState, type ReactNode } from
 import { Link } from 'react-router'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
-import { categoryPath } from '../../../lib/paths.ts'
-import { normalize, type Category } from '../api/categories.ts'
+import { categoryPath } from '../../../entities/article/model/paths.ts'
+import { normalize, type Category } from '../../../entities/article/api/directories.ts'
 
 export type CategoryDirectoryProps = {
   categories: readonly Category[]
@@ -43,7 +43,7 @@ export function CategoryDirectory({ categories, renderExtra }: CategoryDirectory
   if (categories.length === 0) return <p className="notice">{messages.categoriesNone}</p>
   return (
     <>
-      <div className="filter">
+      <div className="filter" role="search">
         <label htmlFor={inputId}>{messages.categoriesFilter}</label>
         <input
           id={inputId}

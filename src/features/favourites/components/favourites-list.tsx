@@ -1,5 +1,6 @@
 // The reader's favourites, newest favourited first, from the stored snapshots: title, source,
 // time and tags show and the article opens even when the feed no longer lists it.
+import { useId } from 'react'
 import { Link } from 'react-router'
 import { formatDateTime } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
@@ -19,17 +20,20 @@ export type FavouritesListProps = {
 
 export function FavouritesList({ articleHref }: FavouritesListProps) {
   const list = useFavourites()
+  // Element ids from the list's own prefix and the position: article ids may hold spaces.
+  const idPrefix = useId()
   if (list.length === 0) return <p className="empty">{messages.favouritesEmpty}</p>
   return (
     <ul className="favourites-list" aria-label={messages.favouritesListLabel}>
-      {list.map(({ at, item }) => {
+      {list.map(({ at, item }, i) => {
         const published = formatTime(item.published)
+        const titleId = `${idPrefix}-${i}`
         return (
           <li key={item.id}>
-            <article aria-labelledby={`fav-${item.id}`}>
-              <h3 id={`fav-${item.id}`}>
+            <article aria-labelledby={titleId}>
+              <h2 id={titleId}>
                 <Link to={articleHref(item.id)}>{item.title}</Link>
-              </h3>
+              </h2>
               <p className="meta">
                 {(item.source ?? item.category) && <span>{item.source ?? item.category}</span>}
                 {published && item.published && <time dateTime={item.published}>{published}</time>}

@@ -45,10 +45,25 @@ describe('favourite toggle', () => {
 })
 
 describe('favourites list', () => {
+  it('names each favourite by its title, whatever its id holds, under headings in order', async () => {
+    const user = userEvent.setup()
+    render(
+      <MemoryRouter>
+        <h1>收藏</h1>
+        <FavouriteToggle article={{ ...article, id: 'an id with spaces', title: '带空格的编号' }} />
+        <FavouritesList articleHref={(id) => `/article/${encodeURIComponent(id)}`} />
+      </MemoryRouter>,
+    )
+    await user.click(screen.getByRole('button', { name: '收藏' }))
+    const list = screen.getByRole('list', { name: '收藏的文章' })
+    within(list).getByRole('article', { name: '带空格的编号' })
+    within(list).getByRole('heading', { level: 2, name: '带空格的编号' })
+  })
+
   it('shows title, source, time and tags from the snapshot, newest first, linking to the article', async () => {
     const user = userEvent.setup()
     renderPage()
-    expect(screen.getByText(/还没有收藏/)).toBeTruthy()
+    screen.getByText(/还没有收藏/)
     const [first, second] = screen.getAllByRole('button', { name: '收藏' })
     await user.click(first!)
     await user.click(second!)
@@ -62,9 +77,9 @@ describe('favourites list', () => {
     expect(within(entry).getByRole('link', { name: article.title }).getAttribute('href')).toBe(
       `/article/${article.id}`,
     )
-    expect(within(entry).getByText('东方财富')).toBeTruthy()
-    expect(within(entry).getByText('东财滚动新闻')).toBeTruthy()
-    expect(within(entry).getByText(/2026/, { selector: 'time' })).toBeTruthy()
+    within(entry).getByText('东方财富')
+    within(entry).getByText('东财滚动新闻')
+    within(entry).getByText(/2026/, { selector: 'time' })
     // Unfavouriting from the list removes it.
     await user.click(within(entry).getByRole('button', { name: '收藏', pressed: true }))
     expect(
@@ -107,11 +122,11 @@ describe('export and import', () => {
       screen.getByLabelText('导入收藏'),
       new File([file], 'f.json', { type: 'application/json' }),
     )
-    expect(await screen.findByText('已导入 1 篇，1 篇已在收藏中，未重复添加。')).toBeTruthy()
+    await screen.findByText('已导入 1 篇，1 篇已在收藏中，未重复添加。')
     expect(
       within(screen.getByRole('list', { name: '收藏的文章' })).getAllByRole('article'),
     ).toHaveLength(2)
-    expect(screen.getByRole('link', { name: '导入的文章' })).toBeTruthy()
+    screen.getByRole('link', { name: '导入的文章' })
   })
 
   it('refuses a file that is not an export', async () => {
@@ -121,6 +136,6 @@ describe('export and import', () => {
       screen.getByLabelText('导入收藏'),
       new File(['{"hello":1}'], 'f.json', { type: 'application/json' }),
     )
-    expect(await screen.findByText('无法导入：文件不是本应用导出的收藏。')).toBeTruthy()
+    await screen.findByText('无法导入：文件不是本应用导出的收藏。')
   })
 })

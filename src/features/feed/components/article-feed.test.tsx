@@ -3,7 +3,7 @@
 import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mockFeed, renderApp } from '../../../../test/support/render-app.tsx'
-import { ALL } from '../../../lib/list-scope.ts'
+import { ALL } from '../../../entities/article/model/scope.ts'
 import { ArticleFeed } from './article-feed.tsx'
 
 afterEach(() => {
@@ -34,11 +34,11 @@ describe('ArticleFeed', () => {
     expect(within(first).getByRole('link', { name: '#中文' }).getAttribute('href')).toBe(
       `/tag/${encodeURIComponent('中文')}`,
     )
-    const time = first.querySelector('time')!
+    const time = within(first).getByText(/21:30/, { selector: 'time' })
     expect(time.getAttribute('datetime')).toBe('2026-11-28T21:30:00+08:00')
     // Shown in the archive's time zone (Asia/Shanghai), whatever the machine's zone.
     expect(time.getAttribute('title')).toMatch(/2026.11.28.*21:30/)
-    expect(within(first).getByText(/全长三公里/)).toBeTruthy()
+    within(first).getByText(/全长三公里/)
   })
 
   it('loads the next page with 加载更多 and says when the list ends', async () => {
@@ -49,7 +49,7 @@ describe('ArticleFeed', () => {
     await user.click(screen.getByRole('button', { name: '加载更多' }))
     await vi.waitFor(() => expect(within(list).getAllByRole('article')).toHaveLength(6))
     await user.click(screen.getByRole('button', { name: '加载更多' }))
-    expect(await screen.findByText('已经到底了')).toBeTruthy()
+    await screen.findByText('已经到底了')
     expect(within(list).getAllByRole('article')).toHaveLength(7)
     expect(within(list).getAllByRole('article')[6]!.getAttribute('aria-posinset')).toBe('7')
   })
@@ -63,14 +63,20 @@ describe('ArticleFeed', () => {
     expect(alert.textContent).toContain('HTTP 500')
     failing = false
     await user.click(within(alert).getByRole('button', { name: '重试' }))
-    expect(await screen.findByRole('article', { name: '滨江公园新增夜跑步道' })).toBeTruthy()
+    await screen.findByRole('article', { name: '滨江公园新增夜跑步道' })
     expect(screen.queryByRole('alert')).toBeNull()
   })
 
   it('tells a feed that is not JSON from one that is missing', async () => {
-    vi.stubGlobal('fetch', () => Promise.resolve(new Response('<html>oops</html>')))
-    renderApp(<ArticleFeed scope={ALL} label="最新列表" />)
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('{"items": [')))
+    const { unmount } = renderApp(<ArticleFeed scope={ALL} label="最新列表" />)
     expect((await screen.findByRole('alert')).textContent).toContain('不是有效的 JSON')
+    unmount()
+    // A static host's SPA fallback answers a missing file with its index.html and 200.
+    const html = { status: 200, headers: { 'content-type': 'text/html; charset=utf-8' } }
+    vi.stubGlobal('fetch', () => Promise.resolve(new Response('<!doctype html><p>app', html)))
+    renderApp(<ArticleFeed scope={ALL} label="最新列表" />)
+    expect((await screen.findByRole('alert')).textContent).toContain('找不到这个订阅源')
   })
 
   it('ends a list whose next_url loops back instead of loading it again', async () => {
@@ -92,14 +98,14 @@ describe('ArticleFeed', () => {
     const { user } = renderApp(<ArticleFeed scope={ALL} label="最新列表" />)
     await screen.findByRole('article', { name: '第 2.json 页' })
     await user.click(screen.getByRole('button', { name: '加载更多' }))
-    expect(await screen.findByText('已经到底了')).toBeTruthy()
+    await screen.findByText('已经到底了')
     expect(fetch).toHaveBeenCalledTimes(2)
   })
 
   it('shows an empty feed as an empty state, not an error', async () => {
     mockFeed('empty')
     renderApp(<ArticleFeed scope={ALL} label="最新列表" />)
-    expect(await screen.findByText('这个订阅源目前没有文章。')).toBeTruthy()
+    await screen.findByText('这个订阅源目前没有文章。')
     expect(screen.queryByRole('alert')).toBeNull()
   })
 
@@ -111,8 +117,8 @@ describe('ArticleFeed', () => {
     }
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(page))))
     renderApp(<ArticleFeed scope={ALL} label="最新列表" />)
-    expect(await screen.findByRole('article', { name: '好的一条' })).toBeTruthy()
-    expect(screen.getByText('1 条无法显示已跳过')).toBeTruthy()
+    await screen.findByRole('article', { name: '好的一条' })
+    screen.getByText('1 条无法显示已跳过')
   })
 
   it('offers new items found by the head poll and brings them in on request', async () => {
@@ -124,7 +130,7 @@ describe('ArticleFeed', () => {
     let body = base
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(body))))
     const { user, queryClient } = renderApp(<ArticleFeed scope={ALL} label="最新列表" />)
-    expect(await screen.findByRole('article', { name: '旧的一条' })).toBeTruthy()
+    await screen.findByRole('article', { name: '旧的一条' })
     body = {
       ...base,
       items: [
@@ -135,7 +141,7 @@ describe('ArticleFeed', () => {
     }
     await queryClient.refetchQueries({ queryKey: ['articles', 'head'] })
     await user.click(await screen.findByRole('button', { name: '2 条新消息' }))
-    expect(await screen.findByRole('article', { name: '新的一条' })).toBeTruthy()
+    await screen.findByRole('article', { name: '新的一条' })
     const titles = screen.getAllByRole('article').map((a) => a.getAttribute('aria-posinset'))
     expect(titles).toEqual(['1', '2', '3'])
     expect(screen.queryByRole('button', { name: /条新消息/ })).toBeNull()

@@ -1,14 +1,16 @@
 // A whole list of one scope: loading, error (with retry), empty and loaded states, paging by
-// button and by scrolling, the live "new items" banner, and a quiet count of skipped items.
-import { useInfiniteQuery } from '@tanstack/react-query'
+// button and by scrolling, the live "new items" banner, and a quiet count of skipped items. A
+// scope the feed does not have is thrown to the route's boundary as not found.
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useMemo, type ReactNode } from 'react'
-import type { Article } from '../../../shared/decode-feed.ts'
-import { ErrorMessage } from '../../../components/ui/error-message.tsx'
-import { isNotFound } from '../../../lib/error-text.ts'
-import { feedRootUrl } from '../../../lib/feed-client.ts'
-import type { ListScope } from '../../../lib/list-scope.ts'
+import { isNotFound } from '../../../entities/article/api/feed-error.ts'
+import { feedRootQueryOptions } from '../../../entities/article/api/feed-root.ts'
+import { feedRootUrl } from '../../../entities/article/api/http.ts'
+import { listInfiniteQueryOptions } from '../../../entities/article/api/lists.ts'
+import type { Article } from '../../../entities/article/model/article.ts'
+import type { ListScope } from '../../../entities/article/model/scope.ts'
+import { ErrorMessage } from '../../../entities/article/ui/error-message.tsx'
 import { messages } from '../../../lib/messages.ts'
-import { listInfiniteQueryOptions } from '../api/list-pages.ts'
 import { ArticleList } from './article-list.tsx'
 import { LoadMore } from './load-more.tsx'
 import { NewItemsButton } from './new-items-button.tsx'
@@ -35,23 +37,25 @@ export function ArticleFeed({
   onIntent,
   feed = feedRootUrl(),
 }: ArticleFeedProps) {
-  const q = useInfiniteQuery(listInfiniteQueryOptions(scope, feed))
+  const q = useInfiniteQuery({
+    ...listInfiniteQueryOptions(scope, feed),
+    throwOnError: (error) => isNotFound(error) && scope.kind !== 'all',
+  })
+  const { data: total } = useQuery({
+    ...feedRootQueryOptions(feed),
+    enabled: scope.kind === 'all',
+    select: (root) => root.bundle?.totalItems ?? null,
+  })
   const pages = q.data?.pages
   const articles = useMemo(() => pages?.flatMap((p) => p.articles) ?? [], [pages])
   const shown = useMemo(() => (visible ? articles.filter(visible) : articles), [articles, visible])
   const skipped = pages?.reduce((n, p) => n + p.skipped, 0) ?? 0
   const repaired = pages?.reduce((n, p) => n + p.repaired, 0) ?? 0
   const firstPage = pages?.[0]
-  const total = scope.kind === 'all' ? (firstPage?.totalItems ?? null) : null
   const setSize = !q.hasNextPage ? shown.length : visible ? -1 : (total ?? -1)
 
-  if (q.isError && !firstPage) {
-    // A category or tag the feed does not have: nothing a retry could fix. (The feed itself
-    // missing is different: an alert, and a retry helps once the files are deployed.)
-    if (isNotFound(q.error) && scope.kind !== 'all')
-      return <p className="notice">{messages.listNotFound}</p>
+  if (q.isError && !firstPage)
     return <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
-  }
 
   return (
     <>
@@ -86,7 +90,11 @@ export function ArticleFeed({
       {q.isPending ? null : q.isFetchNextPageError ? (
         <ErrorMessage error={q.error} onRetry={() => void q.fetchNextPage()} />
       ) : q.hasNextPage ? (
-        <LoadMore loading={q.isFetchingNextPage} onLoadMore={() => void q.fetchNextPage()} />
+        <LoadMore
+          loading={q.isFetchingNextPage}
+          onLoadMore={() => void q.fetchNextPage()}
+          shown={shown.length}
+        />
       ) : (
         articles.length > 0 && <p className="end">{messages.endOfList}</p>
       )}

@@ -1,11 +1,10 @@
 // One article of a list: the only place a list item is rendered, so a virtualized list can reuse it.
 import { memo, useId, type ReactNode, type Ref } from 'react'
 import { Link } from 'react-router'
-import type { Article } from '../../../shared/decode-feed.ts'
-import { formatDateTime, formatWhen } from '../../../lib/format.ts'
-import type { ListScope } from '../../../lib/list-scope.ts'
-import { messages } from '../../../lib/messages.ts'
-import { articlePath, categoryPath, tagPath } from '../../../lib/paths.ts'
+import type { Article } from '../../../entities/article/model/article.ts'
+import { articlePath } from '../../../entities/article/model/paths.ts'
+import type { ListScope } from '../../../entities/article/model/scope.ts'
+import { ArticleMeta, ArticleTags } from '../../../entities/article/ui/article-meta.tsx'
 
 export type ArticleListItemProps = {
   article: Article
@@ -25,12 +24,6 @@ export type ArticleListItemProps = {
   top?: number
 }
 
-/** The source as people know it: the bundle's first tag is its source's label. */
-function sourceName(article: Article): string | null {
-  if (article.category === null) return null
-  return article.tags[0] ?? article.category
-}
-
 export const ArticleListItem = memo(function ArticleListItem({
   article,
   position,
@@ -42,7 +35,6 @@ export const ArticleListItem = memo(function ArticleListItem({
   top,
 }: ArticleListItemProps) {
   const titleId = useId()
-  const source = sourceName(article)
   return (
     <article
       ref={ref}
@@ -61,33 +53,11 @@ export const ArticleListItem = memo(function ArticleListItem({
       <h2 id={titleId} className={article.titleIsStandIn ? 'item-title stand-in' : 'item-title'}>
         <Link to={articlePath(article.id, from)}>{article.title}</Link>
       </h2>
-      <p className="meta">
-        {source !== null && article.category !== null && (
-          <Link className="source" to={categoryPath(article.category)}>
-            {source}
-          </Link>
-        )}
-        {source === null && article.authors.length > 0 && (
-          <span className="source">{article.authors.join(messages.listSeparator)}</span>
-        )}
-        {article.publishedMs !== null && article.published !== null && (
-          <time dateTime={article.published} title={formatDateTime(article.publishedMs)}>
-            {formatWhen(article.publishedMs, now)}
-          </time>
-        )}
-      </p>
+      <ArticleMeta article={article} now={now} />
       {article.summary !== '' && !article.titleIsStandIn && (
         <p className="summary">{article.summary}</p>
       )}
-      {article.tags.length > 0 && (
-        <ul className="tags" aria-label={messages.tags}>
-          {article.tags.map((t) => (
-            <li key={t}>
-              <Link to={tagPath(t)}>#{t}</Link>
-            </li>
-          ))}
-        </ul>
-      )}
+      <ArticleTags article={article} />
       {actions && <div className="actions">{actions}</div>}
     </article>
   )

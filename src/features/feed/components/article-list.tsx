@@ -15,14 +15,14 @@ import {
   type ReactNode,
   type RefCallback,
 } from 'react'
-import type { Article } from '../../../shared/decode-feed.ts'
-import type { ListScope } from '../../../lib/list-scope.ts'
+import type { Article } from '../../../entities/article/model/article.ts'
+import type { ListScope } from '../../../entities/article/model/scope.ts'
 import { useNow } from '../../../lib/use-now.ts'
 import { ArticleListItem } from './article-list-item.tsx'
 import { rememberHeights } from './item-heights.ts'
 
 /** Lists longer than this are windowed. */
-export const WINDOW_FROM = 100
+const WINDOW_FROM = 100
 /**
  * Items in a cold start's first frame: more than a phone's screen holds (so the load-more sentinel
  * stays out of reach), less than a page, whose rest renders right after in a transition. Fewer
@@ -182,6 +182,8 @@ export function ArticleList({
   }
 
   return (
+    // The feed pattern's keys (Page Down / Page Up) are handled on the feed itself.
+    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
       role="feed"
       aria-busy={busy}

@@ -3,23 +3,36 @@
 import { useEffect, useRef } from 'react'
 import { messages } from '../../../lib/messages.ts'
 
+/** Pages in a row that may load by themselves without adding a shown item (a filtered list). */
+const DRY_LOADS = 2
+
 export type LoadMoreProps = {
   loading: boolean
   onLoadMore: () => void
+  /** Items the list shows: a page that adds none is a "dry" load. */
+  shown: number
 }
 
-export function LoadMore({ loading, onLoadMore }: LoadMoreProps) {
+export function LoadMore({ loading, onLoadMore, shown }: LoadMoreProps) {
   const sentinel = useRef<HTMLDivElement>(null)
   const latest = useRef({ loading, onLoadMore })
   const visible = useRef(false)
+  const dry = useRef({ count: 0, shown, loading })
   useEffect(() => {
     latest.current = { loading, onLoadMore }
   })
-  // A page that did not fill the screen (or a filtered page with no match) leaves the sentinel in
-  // view, and an observer only reports changes: keep loading until it scrolls out of view.
+  // A page that did not fill the screen leaves the sentinel in view, and an observer only reports
+  // changes: keep loading while it stays in view, but only while pages add something to show
+  // (with "unread only" and everything read, that would fetch the whole archive).
   useEffect(() => {
-    if (!loading && visible.current) latest.current.onLoadMore()
-  }, [loading])
+    const d = dry.current
+    const finished = d.loading && !loading
+    d.loading = loading
+    if (!finished) return
+    d.count = shown > d.shown ? 0 : d.count + 1
+    d.shown = shown
+    if (visible.current && d.count < DRY_LOADS) latest.current.onLoadMore()
+  }, [loading, shown])
   useEffect(() => {
     const el = sentinel.current
     if (!el || typeof IntersectionObserver === 'undefined') return
@@ -33,9 +46,13 @@ export function LoadMore({ loading, onLoadMore }: LoadMoreProps) {
     io.observe(el)
     return () => io.disconnect()
   }, [])
+  const click = () => {
+    dry.current.count = 0
+    onLoadMore()
+  }
   return (
     <div className="load-more" ref={sentinel}>
-      <button type="button" onClick={onLoadMore} disabled={loading}>
+      <button type="button" onClick={click} disabled={loading}>
         {loading ? messages.loadingMore : messages.loadMore}
       </button>
     </div>

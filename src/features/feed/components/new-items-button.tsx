@@ -1,13 +1,13 @@
 // Polls the head of a list every minute and offers "N 条新消息"; the list itself is left alone until
 // the reader asks for the new items.
-import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import type { LoadedPage } from '../../../lib/feed-client.ts'
-import type { ListData } from '../../../lib/list-cache.ts'
-import { listQueryKey, type ListScope } from '../../../lib/list-scope.ts'
+import type { LoadedPage } from '../../../entities/article/api/feed-root.ts'
+import { articleKeys } from '../../../entities/article/api/keys.ts'
+import { listHeadQueryOptions } from '../../../entities/article/api/lists.ts'
+import type { ListScope } from '../../../entities/article/model/scope.ts'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
-import { listHeadQueryOptions } from '../api/list-pages.ts'
 
 export type NewItemsButtonProps = {
   scope: ListScope
@@ -28,9 +28,9 @@ export function NewItemsButton({ scope, feed, firstPage, loadedAt }: NewItemsBut
   const fresh = head.data.articles.filter((a) => !known.has(a.id)).length
 
   const bringIn = async () => {
-    const key = listQueryKey(scope, feed)
+    const key = articleKeys.list(feed, scope)
     // Keep only the first page and refetch it: the list never flashes empty.
-    client.setQueryData<ListData>(key, (d) =>
+    client.setQueryData<InfiniteData<LoadedPage, string | null>>(key, (d) =>
       d ? { pages: d.pages.slice(0, 1), pageParams: d.pageParams.slice(0, 1) } : d,
     )
     await client.refetchQueries({ queryKey: key, exact: true })

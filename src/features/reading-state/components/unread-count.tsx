@@ -5,9 +5,9 @@ import type { Markable } from '../read-marks-store.ts'
 
 const number = new Intl.NumberFormat(LOCALE)
 
-export type UnreadCountProps = { count: number }
+type UnreadCountProps = { count: number }
 
-export function UnreadCount({ count }: UnreadCountProps) {
+function UnreadCount({ count }: UnreadCountProps) {
   return (
     <span className="unread-count">
       {count === 0 ? messages.allRead : messages.unreadCount(number.format(count))}

@@ -1,0 +1,77 @@
+// The build's own Vite plugins: the SPA fallback page, react-router's production copy, the feed
+// head's preload pointing at the feed the app will read, and a CSP-free dev server.
+import { copyFileSync, existsSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import type { Plugin } from 'vite'
+
+/**
+ * Writes 404.html, a copy of index.html: GitHub Pages and similar static hosts answer unknown paths
+ * with it, so a deep link (/article/…) reloads into the app instead of the host's error page.
+ */
+export function spaFallback(): Plugin {
+  return {
+    name: 'news-reader-spa-fallback',
+    apply: 'build',
+    writeBundle(options, bundle) {
+      if (options.dir && 'index.html' in bundle)
+        copyFileSync(path.join(options.dir, 'index.html'), path.join(options.dir, '404.html'))
+    },
+  }
+}
+
+/**
+ * react-router ships the same code twice, differing only in `ENABLE_DEV_WARNINGS`, and its package
+ * exports only the development copy; builds take the production copy.
+ */
+export function reactRouterProduction(): Plugin {
+  const file = fileURLToPath(
+    new URL('../node_modules/react-router/dist/production/index.mjs', import.meta.url),
+  )
+  return {
+    name: 'news-reader-react-router-production',
+    apply: 'build',
+    config: () =>
+      existsSync(file)
+        ? { resolve: { alias: [{ find: /^react-router$/, replacement: file }] } }
+        : {},
+  }
+}
+
+const PRELOAD = /<link\s+rel="preload"\s+href="%BASE_URL%feed\/feed\.json"[^>]*>/
+
+/**
+ * index.html preloads the default feed head. With VITE_FEED_URL the app reads another file: the
+ * preload then names that file, when it is one the page may fetch (same origin, as the CSP's
+ * connect-src allows), and goes away otherwise.
+ */
+export function feedPreloadHtml(html: string, feedUrl: string | undefined): string {
+  if (!feedUrl) return html
+  const sameOrigin = !/^[a-z][a-z0-9+.-]*:|^\/\//i.test(feedUrl)
+  const escaped = feedUrl.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
+  return html.replace(PRELOAD, (tag) =>
+    sameOrigin ? tag.replace('%BASE_URL%feed/feed.json', escaped) : '',
+  )
+}
+
+export function feedPreload(): Plugin {
+  let feedUrl: string | undefined
+  return {
+    name: 'news-reader-feed-preload',
+    configResolved(config) {
+      const value: unknown = config.env.VITE_FEED_URL
+      feedUrl = typeof value === 'string' && value !== '' ? value : undefined
+    },
+    transformIndexHtml: { order: 'pre', handler: (html) => feedPreloadHtml(html, feedUrl) },
+  }
+}
+
+/** index.html's CSP is for builds: the dev server injects inline scripts and styles (HMR). */
+export function cspBuildOnly(): Plugin {
+  return {
+    name: 'news-reader-csp-build-only',
+    apply: 'serve',
+    transformIndexHtml: (html) =>
+      html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  }
+}

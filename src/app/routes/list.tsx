@@ -1,0 +1,91 @@
+// `/`, `/category/:slug` and `/tag/:tag`: one list page, the scope its parameter. Title, the
+// reading tools and the list of the scope; an article the reader points at is fetched ahead.
+import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import { Navigate, useLocation } from 'react-router'
+import { articleQueryOptions } from '../../entities/article/api/article.ts'
+import { categoriesQueryOptions } from '../../entities/article/api/directories.ts'
+import { listInfiniteQueryOptions } from '../../entities/article/api/lists.ts'
+import { sourceName, type Article } from '../../entities/article/model/article.ts'
+import { categoryPath } from '../../entities/article/model/paths.ts'
+import { ALL, formatFrom, type ListScope } from '../../entities/article/model/scope.ts'
+import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
+import { PageTitle } from '../../components/page-title.tsx'
+import { messages } from '../../lib/messages.ts'
+import { useUnreadFilter } from '../../features/reading-state/hooks.ts'
+import { ItemActions, ListTools } from '../reading-tools.tsx'
+import { useNameParam } from '../route-params.ts'
+
+/** Opening an article from a list should feel instant: its page code and body are fetched ahead. */
+function useArticlePrefetch(): (article: Article) => void {
+  const client = useQueryClient()
+  return useCallback(
+    (article: Article) => {
+      void import('./article.tsx')
+      void client.prefetchQuery(articleQueryOptions(article.id))
+    },
+    [client],
+  )
+}
+
+/** A category's name from the directory; its posts' source name meanwhile (or if absent). */
+function useTitle(scope: ListScope): string {
+  const slug = scope.kind === 'category' ? scope.slug : null
+  const { data: name } = useQuery({
+    ...categoriesQueryOptions(),
+    enabled: slug !== null,
+    select: (categories) => categories.find((c) => c.slug === slug)?.name,
+  })
+  const { data: source } = useInfiniteQuery({
+    ...listInfiniteQueryOptions(scope),
+    enabled: false,
+    select: (d) => {
+      const first = d.pages[0]?.articles[0]
+      return first ? sourceName(first) : null
+    },
+  })
+  if (scope.kind === 'tag') return messages.tagTitle(scope.tag)
+  if (scope.kind === 'category') return messages.categoryTitle(name ?? source ?? scope.slug)
+  return messages.latestTitle
+}
+
+const renderItemActions = (article: Article) => <ItemActions article={article} />
+
+function ListPage({ scope }: { scope: ListScope }) {
+  const title = useTitle(scope)
+  const prefetch = useArticlePrefetch()
+  const { pathname } = useLocation()
+  const visible = useUnreadFilter(pathname)
+  return (
+    <>
+      <PageTitle title={scope.kind === 'all' ? messages.appName : title} />
+      <h1>{title}</h1>
+      <ListTools scope={scope} />
+      <ArticleFeed
+        scope={scope}
+        label={messages.listLabel(title)}
+        onIntent={prefetch}
+        renderActions={renderItemActions}
+        visible={visible}
+      />
+    </>
+  )
+}
+
+export function HomeRoute() {
+  return <ListPage scope={ALL} />
+}
+
+export function CategoryRoute() {
+  const slug = useNameParam()
+  // The old site's category pages were /category/<slug>.html.
+  if (slug.endsWith('.html')) return <Navigate replace to={categoryPath(slug.slice(0, -5))} />
+  const scope: ListScope = { kind: 'category', slug }
+  return <ListPage key={formatFrom(scope)} scope={scope} />
+}
+
+export function TagRoute() {
+  const tag = useNameParam()
+  const scope: ListScope = { kind: 'tag', tag }
+  return <ListPage key={formatFrom(scope)} scope={scope} />
+}

@@ -1,0 +1,68 @@
+// One article with its body: from the bundle's content file (a deep link costs one request plus the
+// head page), or, for a plain JSON Feed, from its pages where the body is inline. An article opened
+// from a list shows what the list knows at once (findCachedArticle).
+import { queryOptions, type InfiniteData, type QueryClient } from '@tanstack/react-query'
+import { hasBody, type Article } from '../model/article.ts'
+import { decodeBundleContent } from './decode.ts'
+import { FeedError } from './feed-error.ts'
+import { feedRootQueryOptions, fetchListPage, templateUrl, type LoadedPage } from './feed-root.ts'
+import { feedRootUrl, fetchJson } from './http.ts'
+import { articleKeys } from './keys.ts'
+
+/** How many pages of a plain feed are searched for an article before it is called not found. */
+const MAX_SEARCH_PAGES = 20
+
+/** The article as any cached list holds it, preferring a copy with its body inline. */
+export function findCachedArticle(client: QueryClient, id: string): Article | null {
+  let found: Article | null = null
+  const lists = client.getQueriesData<InfiniteData<LoadedPage>>({ queryKey: articleKeys.lists() })
+  for (const [, data] of lists) {
+    for (const page of data?.pages ?? []) {
+      const a = page.articles.find((x) => x.id === id)
+      if (a && (!found || !hasBody(found))) found = a
+    }
+  }
+  return found
+}
+
+/** A content file, which must hold the article asked for (a file key is a hash: it may collide). */
+async function fetchContent(url: string, id: string, signal: AbortSignal): Promise<Article> {
+  const article = decodeBundleContent(await fetchJson(url, signal), url)
+  if (article.id !== id) throw new FeedError('not-found', `No article ${id}`, { status: 404 })
+  return article
+}
+
+async function loadArticle(
+  client: QueryClient,
+  feed: string,
+  id: string,
+  signal: AbortSignal,
+): Promise<Article> {
+  const cached = findCachedArticle(client, id)
+  if (cached && hasBody(cached)) return cached
+  if (cached?.contentUrl) return fetchContent(cached.contentUrl, id, signal)
+
+  const root = await client.fetchQuery(feedRootQueryOptions(feed))
+  const template = root.bundle?.contentTemplate
+  if (template) return fetchContent(templateUrl(root, template, id), id, signal)
+
+  // No content files: walk the pages (bounded, loop-safe) for the item.
+  const seen = new Set<string>()
+  let page = root.page
+  for (let i = 0; i < MAX_SEARCH_PAGES; i++) {
+    seen.add(page.url)
+    const found = page.articles.find((a) => a.id === id)
+    if (found) return found
+    if (!page.nextUrl || seen.has(page.nextUrl)) break
+    page = await fetchListPage(root, page.nextUrl, signal)
+  }
+  throw new FeedError('not-found', `No article ${id}`, { status: 404 })
+}
+
+export function articleQueryOptions(id: string, feed: string = feedRootUrl()) {
+  return queryOptions({
+    queryKey: articleKeys.detail(feed, id),
+    queryFn: ({ client, signal }) => loadArticle(client, feed, id, signal),
+    staleTime: 5 * 60_000,
+  })
+}

@@ -1,0 +1,21 @@
+// A feed failure in the reader's words, announced at once, with a retry where a retry can help.
+import { messages } from '../../../lib/messages.ts'
+import { errorText } from '../api/feed-error.ts'
+
+export type ErrorMessageProps = {
+  error: unknown
+  onRetry?: () => void
+}
+
+export function ErrorMessage({ error, onRetry }: ErrorMessageProps) {
+  return (
+    <div role="alert" className="notice notice-error">
+      <p>{errorText(error)}</p>
+      {onRetry && (
+        <button type="button" onClick={onRetry}>
+          {messages.retry}
+        </button>
+      )}
+    </div>
+  )
+}
