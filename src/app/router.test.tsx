@@ -206,8 +206,11 @@ describe('the bundle as it may be found', () => {
             c.slug === 'technews' ? { ...c, name: '科技日报社' } : c,
           ),
       },
+      // The directory arrives after the list has been shown.
+      delay: { 'categories.json': 300 },
     })
     renderApp(null, { path: '/category/technews' })
+    await screen.findByRole('article', { name: '本地团队发布开源天气小工具' })
     await screen.findByRole('heading', { level: 1, name: '来源：科技日报社' })
   })
 

@@ -68,6 +68,8 @@ export type MockFeedOptions = {
   fail?: (rel: string) => number | null
   /** Changes a fixture file's JSON before it is served (a variant of the fixture for one test). */
   edit?: Record<string, (json: unknown) => unknown>
+  /** Answers a path only after this many ms (a file that arrives after the rest). */
+  delay?: Record<string, number>
   /** Serves another fixture file at a path (a file the fixture does not have). */
   alias?: Record<string, string>
 }
@@ -83,9 +85,14 @@ export function mockFeed(name: string, opts: MockFeedOptions = {}) {
       let body = readFileSync(path.join(FIXTURES, name, opts.alias?.[rel] ?? rel), 'utf8')
       const edit = opts.edit?.[rel]
       if (edit) body = JSON.stringify(edit(JSON.parse(body)))
-      return Promise.resolve(
-        new Response(body, { status: 200, headers: { 'content-type': 'application/json' } }),
-      )
+      const response = new Response(body, {
+        status: 200,
+        headers: { 'content-type': 'application/json' },
+      })
+      const wait = opts.delay?.[rel]
+      return wait
+        ? new Promise((r) => setTimeout(() => r(response), wait))
+        : Promise.resolve(response)
     } catch {
       return Promise.resolve(new Response('not found', { status: 404 }))
     }

@@ -1,6 +1,7 @@
 // Export to and import from a JSON file: a plain, documented format a reader can keep or move to
 // another browser. Import merges: an article already favourited is not added twice.
 import * as v from 'valibot'
+import { readWire } from '../../lib/storage/wire.ts'
 import {
   FavouriteItemSchema,
   withFavourite,
@@ -45,18 +46,12 @@ export function importFavourites(
   text: string,
   now = Date.now(),
 ): ImportResult | null {
-  let json: unknown
-  try {
-    json = JSON.parse(text)
-  } catch {
-    return null
-  }
-  const r = v.safeParse(FileSchema, json)
-  if (!r.success) return null
+  const file = readWire(text, FileSchema)
+  if (!file) return null
   let next = favs
   let added = 0
   let skipped = 0
-  for (const { favouritedAt, ...item } of r.output.items) {
+  for (const { favouritedAt, ...item } of file.items) {
     if (next.get(item.id)?.fav) {
       skipped++
       continue

@@ -3,6 +3,7 @@
 // with its time so a stale copy from another tab cannot bring the favourite back.
 import * as v from 'valibot'
 import { createSyncedStore } from '../../lib/storage/synced-store.ts'
+import { readWire } from '../../lib/storage/wire.ts'
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max))
 const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
@@ -23,6 +24,8 @@ const StoredEntrySchema = v.union([
   v.object({ ...FavouriteItemSchema.entries, t: time, at: time }),
   v.object({ id: FavouriteItemSchema.entries.id, t: time, removed: v.literal(true) }),
 ])
+
+const WireSchema = v.object({ v: v.literal(1), items: v.array(v.unknown()) })
 
 export type FavouriteEntry =
   | { id: string; fav: true; t: number; at: number; item: FavouriteItem }
@@ -45,16 +48,10 @@ export function decodeFavourites(raw: string): {
   complete: boolean
 } {
   const out = new Map<string, FavouriteEntry>()
-  let json: unknown
-  try {
-    json = JSON.parse(raw)
-  } catch {
-    return { value: out, complete: false }
-  }
-  const wire = v.safeParse(v.object({ v: v.literal(1), items: v.array(v.unknown()) }), json)
-  if (!wire.success) return { value: out, complete: false }
+  const wire = readWire(raw, WireSchema)
+  if (!wire) return { value: out, complete: false }
   let complete = true
-  for (const it of wire.output.items) {
+  for (const it of wire.items) {
     const r = v.safeParse(StoredEntrySchema, it)
     if (!r.success || out.has(r.output.id)) {
       complete = false

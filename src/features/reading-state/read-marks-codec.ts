@@ -6,6 +6,7 @@ import * as v from 'valibot'
 import { hash40, HASH_BITS } from '../../lib/storage/hash.ts'
 import { PackError, PackReader, PackWriter } from '../../lib/storage/varint.ts'
 import type { Decoded } from '../../lib/storage/synced-store.ts'
+import { readWire } from '../../lib/storage/wire.ts'
 
 export type ReadMark = {
   read: boolean
@@ -132,15 +133,9 @@ export function encodeReadMarks(marks: ReadMarkMap): string {
 /** Never throws; on damage keeps every mark before the first bad record. */
 export function decodeReadMarks(raw: string): Decoded<Map<string, ReadMark>> {
   const marks = new Map<string, ReadMark>()
-  let json: unknown
-  try {
-    json = JSON.parse(raw)
-  } catch {
-    return { value: marks, complete: false }
-  }
-  const wire = v.safeParse(WireSchema, json)
-  if (!wire.success) return { value: marks, complete: false }
-  const { b: base, c: cats, m: body } = wire.output
+  const wire = readWire(raw, WireSchema)
+  if (!wire) return { value: marks, complete: false }
+  const { b: base, c: cats, m: body } = wire
   const r = new PackReader(body)
   let hi = 0
   let lo = 0

@@ -2,12 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import * as v from 'valibot'
 import { memoryBackend } from './backend.ts'
 import { clearStorageNotices, getStorageNotices } from './notices.ts'
-import {
-  backupKeyPrefix,
-  createSyncedStore,
-  resetStorageForTests,
-  type Codec,
-} from './synced-store.ts'
+import { backupKeyPrefix } from './storage-area.ts'
+import { createSyncedStore, resetStorageForTests, type Codec } from './synced-store.ts'
 
 // A tiny store of "id → time" entries, last writer wins per entry: the shape of both real stores.
 type Entries = ReadonlyMap<string, number>

@@ -1,10 +1,18 @@
 // The small typed store behind reading state and favourites: one versioned localStorage key per
 // store, every value validated when read, changes merged across tabs per entry, and nothing a
 // reader saved ever silently lost (bad values are kept aside, a full quota prunes read marks first).
-import { detectBackend, isQuotaError, memoryBackend, type Backend } from './backend.ts'
 import { reportStorageNotice } from './notices.ts'
+import {
+  KEY_PREFIX,
+  getBackend,
+  listenAcrossTabs,
+  quarantine,
+  registerStore,
+  writeWithRoom,
+  type StoreHandle,
+} from './storage-area.ts'
 
-const KEY_PREFIX = 'news-reader:'
+export { resetStorageForTests } from './storage-area.ts'
 
 /** What a codec made of a stored string: `complete` is false when any part had to be left out. */
 export type Decoded<T> = { value: T; complete: boolean }
@@ -44,95 +52,6 @@ export type SyncedStore<T> = {
   flush: () => void
   /** Forgets memory and reads storage again (tests, and after another tab cleared storage). */
   reload: () => void
-}
-
-type Internal = {
-  key: string
-  prune: (() => number) | null
-  onStorageEvent: (newValue: string | null) => void
-  reload: () => void
-}
-
-let backend: Backend | null = null
-const stores = new Map<string, Internal>()
-let listening = false
-
-function getBackend(): Backend {
-  if (!backend) {
-    backend = detectBackend()
-    if (!backend.persistent) reportStorageNotice('unavailable')
-  }
-  return backend
-}
-
-function fallBackToMemory() {
-  if (backend && !backend.persistent) return
-  backend = memoryBackend()
-  reportStorageNotice('unavailable')
-}
-
-function listenAcrossTabs() {
-  if (listening || typeof window === 'undefined') return
-  listening = true
-  window.addEventListener('storage', (e) => {
-    if (!backend?.persistent || e.storageArea !== backend.storage) return
-    if (e.key === null) {
-      for (const s of stores.values()) s.onStorageEvent(null)
-      return
-    }
-    stores.get(e.key)?.onStorageEvent(e.newValue)
-  })
-}
-
-export function backupKeyPrefix(key: string): string {
-  return `${KEY_PREFIX}backup:${key.slice(KEY_PREFIX.length)}:`
-}
-
-/**
- * Writes a key; on a full quota asks the stores that may shed data (read marks) to prune, then
- * retries. `value` is re-evaluated each try because pruning may have changed it.
- */
-function writeWithRoom(key: string, value: () => string, except?: string): boolean {
-  for (let attempt = 0; attempt < 12; attempt++) {
-    try {
-      getBackend().storage.setItem(key, value())
-      return true
-    } catch (e) {
-      if (!isQuotaError(e)) {
-        fallBackToMemory()
-        getBackend().storage.setItem(key, value())
-        return true
-      }
-      let freed = false
-      for (const s of stores.values()) {
-        if (s.key === except || !s.prune) continue
-        if (s.prune() > 0) {
-          freed = true
-          break
-        }
-      }
-      if (!freed) return false
-    }
-  }
-  return false
-}
-
-/** Copies a value that failed validation to a fresh backup key, unless a backup already holds it. */
-function quarantine(key: string, raw: string): boolean {
-  const { storage } = getBackend()
-  const prefix = backupKeyPrefix(key)
-  let n = 1
-  const taken = new Set<string>()
-  for (let i = 0; i < storage.length; i++) {
-    const k = storage.key(i)
-    if (k?.startsWith(prefix)) taken.add(k)
-  }
-  for (const k of taken) if (storage.getItem(k) === raw) return true
-  while (taken.has(prefix + n)) n++
-  const backupKey = prefix + n
-  if (!writeWithRoom(backupKey, () => raw, key)) return false
-  reportStorageNotice('corrupt', { backupKey })
-  return true
 }
 
 export function createSyncedStore<T>(opts: SyncedStoreOptions<T>): SyncedStore<T> {
@@ -228,7 +147,7 @@ export function createSyncedStore<T>(opts: SyncedStoreOptions<T>): SyncedStore<T
     else queueMicrotask(persist)
   }
 
-  const internal: Internal = {
+  const internal: StoreHandle = {
     key,
     prune: opts.prune
       ? () => {
@@ -280,7 +199,7 @@ export function createSyncedStore<T>(opts: SyncedStoreOptions<T>): SyncedStore<T
       notify()
     },
   }
-  stores.set(key, internal)
+  registerStore(internal)
 
   if (typeof window !== 'undefined') {
     const flushNow = () => {
@@ -312,10 +231,4 @@ export function createSyncedStore<T>(opts: SyncedStoreOptions<T>): SyncedStore<T
     },
     reload: internal.reload,
   }
-}
-
-/** Tests only: start over with a given backend (or detect again) and forget every store's memory. */
-export function resetStorageForTests(next?: Backend) {
-  backend = next ?? null
-  for (const s of stores.values()) s.reload()
 }

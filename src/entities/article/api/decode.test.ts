@@ -29,6 +29,27 @@ describe('decodeFeedPage', () => {
     expect(page.articles[1]?.authors).toEqual(['Ann'])
   })
 
+  it('makes an untitled item’s heading of text: entities decoded, cut between characters', () => {
+    const body = `<p>&ldquo;收益率&rdquo;&hellip;&nbsp;&mdash;&#x1F4C8;&amp;${'长'.repeat(60)}</p>`
+    const emoji = `<p>${'👨‍👩‍👧'.repeat(60)}</p>`
+    const page = decodeFeedPage(
+      {
+        version: 'https://jsonfeed.org/version/1',
+        items: [
+          { id: 'a', content_html: body },
+          { id: 'b', content_html: emoji },
+        ],
+      },
+      PAGE,
+    )
+    const [a, b] = page.articles.map((x) => x.title)
+    expect(a).toMatch(/^“收益率”… —📈&长+…$/)
+    expect(a).not.toMatch(/&[a-z#]/i)
+    expect(Array.from(a!).length).toBeLessThanOrEqual(LIMITS.standIn)
+    // A family emoji is one character to a reader: never cut in the middle of it.
+    expect(b).toMatch(/^(👨‍👩‍👧)+…$/u)
+  })
+
   it('skips items without id or with a repeated id, and counts them', () => {
     const page = decodeFeedPage(
       {

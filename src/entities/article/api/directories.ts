@@ -1,6 +1,6 @@
 // The bundle's directories, categories.json and tags.json: each fetched by one query and read entry
 // by entry with one rule, so one broken entry never hides the others. A plain JSON Feed has none.
-import { queryOptions, type QueryClient } from '@tanstack/react-query'
+import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
 import { CategoryEntrySchema, TagEntrySchema } from '../../../shared/feed-bundle.ts'
 import { FeedError } from './feed-error.ts'
@@ -38,45 +38,40 @@ async function readDirectory<S extends v.GenericSchema>(
   })
 }
 
-type Dir = 'categoriesUrl' | 'tagsUrl'
-
-async function directoryUrl(client: QueryClient, feed: string, dir: Dir) {
-  const root = await client.fetchQuery(feedRootQueryOptions(feed))
-  return root.bundle?.[dir] ?? null
-}
-
-export function categoriesQueryOptions(feed: string = feedRootUrl()) {
+/** One directory of the bundle as a query: each valid entry of the file, in the app's form. */
+function directoryQueryOptions<S extends v.GenericSchema, T>(
+  feed: string,
+  dir: 'categoriesUrl' | 'tagsUrl',
+  schema: S,
+  toEntry: (entry: v.InferOutput<S>, url: string) => T,
+) {
+  // The key names the directory; its schema and entry form follow from it.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: articleKeys.categories(feed),
-    queryFn: async ({ client, signal }): Promise<Category[]> => {
-      const url = await directoryUrl(client, feed, 'categoriesUrl')
+    queryKey: dir === 'categoriesUrl' ? articleKeys.categories(feed) : articleKeys.tags(feed),
+    queryFn: async ({ client, signal }): Promise<T[]> => {
+      const root = await client.fetchQuery(feedRootQueryOptions(feed))
+      const url = root.bundle?.[dir]
       if (!url) return []
-      const entries = await readDirectory(url, CategoryEntrySchema, signal)
-      return entries.map((c) => ({
-        slug: c.slug,
-        name: c.name,
-        count: c.count,
-        feedUrl: new URL(c.feed_url, url).href,
-        search: normalize(`${c.name} ${c.slug}`),
-      }))
+      const entries = await readDirectory(url, schema, signal)
+      return entries.map((e) => toEntry(e, url))
     },
     staleTime: 5 * 60_000,
   })
 }
 
-export function tagsQueryOptions(feed: string = feedRootUrl()) {
-  return queryOptions({
-    queryKey: articleKeys.tags(feed),
-    queryFn: async ({ client, signal }): Promise<Tag[]> => {
-      const url = await directoryUrl(client, feed, 'tagsUrl')
-      if (!url) return []
-      const entries = await readDirectory(url, TagEntrySchema, signal)
-      return entries.map((t) => ({
-        name: t.name,
-        count: t.count,
-        feedUrl: new URL(t.feed_url, url).href,
-      }))
-    },
-    staleTime: 5 * 60_000,
-  })
-}
+export const categoriesQueryOptions = (feed: string = feedRootUrl()) =>
+  directoryQueryOptions(feed, 'categoriesUrl', CategoryEntrySchema, (c, url): Category => ({
+    slug: c.slug,
+    name: c.name,
+    count: c.count,
+    feedUrl: new URL(c.feed_url, url).href,
+    search: normalize(`${c.name} ${c.slug}`),
+  }))
+
+export const tagsQueryOptions = (feed: string = feedRootUrl()) =>
+  directoryQueryOptions(feed, 'tagsUrl', TagEntrySchema, (t, url): Tag => ({
+    name: t.name,
+    count: t.count,
+    feedUrl: new URL(t.feed_url, url).href,
+  }))
