@@ -6,7 +6,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { browserAvailable, collectPageErrors, launchBrowser } from './support/browser.ts'
 import { startStaticServer, type StaticServer } from './support/static-server.ts'
-import { FETCH_TIMEOUT_MS } from '../src/entities/article/api/http.ts'
+import { FETCH_TIMEOUT_MS } from '../src/entities/article/api/fetch-feed.ts'
 import { messages } from '../src/lib/messages.ts'
 import { LIMITS } from '../src/entities/article/api/decode.ts'
 

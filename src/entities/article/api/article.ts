@@ -5,8 +5,14 @@ import { queryOptions, type InfiniteData, type QueryClient } from '@tanstack/rea
 import { hasBody, type Article } from '../model/article.ts'
 import { decodeBundleContent } from './decode.ts'
 import { FeedError } from './feed-error.ts'
-import { feedRootQueryOptions, fetchListPage, templateUrl, type LoadedPage } from './feed-root.ts'
-import { feedRootUrl, fetchJson } from './http.ts'
+import {
+  feedRootQueryOptions,
+  feedRootUrl,
+  fetchJson,
+  fetchListPage,
+  type LoadedPage,
+  templateUrl,
+} from './fetch-feed.ts'
 import { articleKeys } from './keys.ts'
 
 /** How many pages of a plain feed are searched for an article before it is called not found. */

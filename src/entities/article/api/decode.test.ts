@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { decodeFeedPage, LIMITS } from './decode.ts'
 import { FeedError } from './feed-error.ts'
-import { parseFeedJson } from './http.ts'
+import { parseFeedJson } from './fetch-feed.ts'
 
 const PAGE = 'https://reader.example/feed/feed.json'
 

@@ -4,8 +4,7 @@ import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
 import { CategoryEntrySchema, TagEntrySchema } from '../../../shared/feed-bundle.ts'
 import { FeedError } from './feed-error.ts'
-import { feedRootQueryOptions } from './feed-root.ts'
-import { feedRootUrl, fetchJson } from './http.ts'
+import { feedRootQueryOptions, feedRootUrl, fetchJson } from './fetch-feed.ts'
 import { articleKeys } from './keys.ts'
 
 export type Category = {

@@ -5,13 +5,13 @@ import { matchesScope, type ListScope } from '../model/scope.ts'
 import { categoriesQueryOptions, tagsQueryOptions } from './directories.ts'
 import { FeedError } from './feed-error.ts'
 import {
-  feedRootQueryOptions,
-  fetchListPage,
-  templateUrl,
   type FeedRoot,
+  feedRootQueryOptions,
+  feedRootUrl,
+  fetchListPage,
   type LoadedPage,
-} from './feed-root.ts'
-import { feedRootUrl } from './http.ts'
+  templateUrl,
+} from './fetch-feed.ts'
 import { articleKeys } from './keys.ts'
 
 /** How often the head of a list is checked for new items (the old site reloaded every 60 s). */

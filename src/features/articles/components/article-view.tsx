@@ -3,7 +3,7 @@
 import { useId, type ReactNode } from 'react'
 import { htmlToText } from '../../../entities/article/api/text.ts'
 import type { Article } from '../../../entities/article/model/article.ts'
-import { ArticleMeta, ArticleTags } from '../../../entities/article/ui/article-meta.tsx'
+import { ArticleMeta, ArticleTags } from '../../../entities/article/ui/article-card.tsx'
 import { ErrorMessage } from '../../../entities/article/ui/error-message.tsx'
 import { SafeHtml } from '../../../components/ui/safe-html.tsx'
 import { messages } from '../../../lib/messages.ts'

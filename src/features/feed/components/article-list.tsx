@@ -18,7 +18,7 @@ import {
 import type { Article } from '../../../entities/article/model/article.ts'
 import type { ListScope } from '../../../entities/article/model/scope.ts'
 import { useNow } from '../../../lib/use-now.ts'
-import { ArticleListItem } from './article-list-item.tsx'
+import { ArticleListItem } from '../../../entities/article/ui/article-card.tsx'
 import { rememberHeights } from './item-heights.ts'
 
 /** Lists longer than this are windowed. */

@@ -2,7 +2,7 @@
 // the reader asks for the new items.
 import { useQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query'
 import { useMemo } from 'react'
-import type { LoadedPage } from '../../../entities/article/api/feed-root.ts'
+import type { LoadedPage } from '../../../entities/article/api/fetch-feed.ts'
 import { articleKeys } from '../../../entities/article/api/keys.ts'
 import { listHeadQueryOptions } from '../../../entities/article/api/lists.ts'
 import type { ListScope } from '../../../entities/article/model/scope.ts'

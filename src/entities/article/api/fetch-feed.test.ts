@@ -2,8 +2,7 @@
 // about, and a cancelled request stays a cancellation.
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { FeedError } from './feed-error.ts'
-import { fetchFeedRoot } from './feed-root.ts'
-import { fetchJson } from './http.ts'
+import { fetchFeedRoot, fetchJson } from './fetch-feed.ts'
 
 afterEach(() => {
   vi.unstubAllGlobals()
