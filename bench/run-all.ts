@@ -1,6 +1,8 @@
 // `npm run bench`: builds the app and archives of 1,000 and 100,000 generated posts, measures the
 // app in Chromium (bench/app-bench.ts) and runs the other benchmarks of bench/, then prints one
-// Markdown table of medians, and the detail of where the time goes on the slow link.
+// Markdown table of medians, and the detail of where the time goes on the slow link. The report is
+// written to bench/RESULTS.md (a full run; --quick and partial runs only print), raw runs to
+// .bench-data/results.json.
 //   npm run bench -- [--runs 5] [--sizes 1000,100000] [--scroll-items 5000] [--quick] [--no-build]
 // --quick: sizes 200,1000, one run, 1,000 items scrolled: a smoke test, not a measurement.
 // --prepare: only generate and build the archives. --no-build: reuse dist-bench.
@@ -116,6 +118,11 @@ const text = sections.join('\n\n')
 console.log(text)
 mkdirSync(DATA_DIR, { recursive: true })
 writeFileSync(path.join(DATA_DIR, 'results.md'), `${text}\n`)
+if (!quick && !args.sizes && !args['app-only'])
+  writeFileSync(
+    'bench/RESULTS.md',
+    `# Benchmark results\n\nWritten by \`npm run bench\` (bench/run-all.ts); do not edit by hand.\n\n${text}\n`,
+  )
 writeFileSync(
   path.join(DATA_DIR, 'results.json'),
   JSON.stringify({ budgets, app, sizes, runs }, null, 2),
