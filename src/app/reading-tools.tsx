@@ -2,12 +2,13 @@
 // item, above each list and on the article view. Features never import each other; this is where
 // the two meet.
 import { useInfiniteQuery } from '@tanstack/react-query'
-import { useMemo } from 'react'
 import { listInfiniteQueryOptions } from '../entities/article/api/lists.ts'
 import { sourceName, type Article } from '../entities/article/model/article.ts'
 import type { ListScope } from '../entities/article/model/scope.ts'
 import { FavouriteToggle } from '../features/favourites/components/favourite-toggle.tsx'
 import { MarkAllReadMenu } from '../features/reading-state/components/mark-all-read-menu.tsx'
+import { MarkRestRead } from '../features/reading-state/components/mark-rest-read.tsx'
+import { ReadMarker } from '../features/reading-state/components/read-marker.tsx'
 import { ReadToggle } from '../features/reading-state/components/read-toggle.tsx'
 import { ListUnreadCount } from '../features/reading-state/components/unread-count.tsx'
 import { UnreadOnlySwitch } from '../features/reading-state/components/unread-only-switch.tsx'
@@ -25,6 +26,11 @@ export function ItemActions({ article }: ActionsProps) {
   )
 }
 
+/** The unread dot of one list item. */
+export function ItemMarker({ article }: ActionsProps) {
+  return <ReadMarker article={article} />
+}
+
 /** The toggles of the article view; opening it marks it read, if so set. */
 export function ArticleActions({ article }: ActionsProps) {
   useMarkReadOnOpen(article)
@@ -38,16 +44,33 @@ export function ArticleActions({ article }: ActionsProps) {
 
 export type ListToolsProps = { scope: ListScope }
 
-/** Above a list: "unread only", the unread count, and mark all (or older) read. */
+/**
+ * Above a list: "unread only", the unread count, and mark all (or older) read. While the list is
+ * loading, has failed, or is empty, they say nothing of what is read.
+ */
 export function ListTools({ scope }: ListToolsProps) {
   // Reads what the list on screen has loaded; the list's own observer does the fetching.
-  const { data } = useInfiniteQuery({ ...listInfiniteQueryOptions(scope), enabled: false })
-  const articles = useMemo(() => data?.pages.flatMap((p) => p.articles) ?? [], [data])
+  const { data: loaded, isSuccess } = useInfiniteQuery({
+    ...listInfiniteQueryOptions(scope),
+    enabled: false,
+    select: (d) => d.pages.some((p) => p.articles.length > 0),
+  })
+  const ready = isSuccess && loaded
   return (
     <div className="list-tools">
       <UnreadOnlySwitch />
-      <ListUnreadCount items={articles} />
-      <MarkAllReadMenu items={articles} />
+      {ready && <ListUnreadCount scope={scope} />}
+      {ready && <MarkAllReadMenu scope={scope} />}
     </div>
   )
+}
+
+/** Below a list: "mark the rest read", when articles become read as they scroll past. */
+export function ListEnd({ scope }: ListToolsProps) {
+  const { data } = useInfiniteQuery({
+    ...listInfiniteQueryOptions(scope),
+    enabled: false,
+    select: (d) => d.pages.flatMap((p) => p.articles),
+  })
+  return data ? <MarkRestRead items={data} /> : null
 }

@@ -2,7 +2,7 @@
 // reading tools and the list of the scope; an article the reader points at is fetched ahead.
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { Navigate, useLocation } from 'react-router'
+import { Navigate, useLocation, useSearchParams } from 'react-router'
 import { articleQueryOptions } from '../../entities/article/api/article.ts'
 import { categoriesQueryOptions } from '../../entities/article/api/directories.ts'
 import { listInfiniteQueryOptions } from '../../entities/article/api/lists.ts'
@@ -13,7 +13,7 @@ import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
 import { useUnreadFilter } from '../../features/reading-state/hooks.ts'
-import { ItemActions, ListTools } from '../reading-tools.tsx'
+import { ItemActions, ItemMarker, ListEnd, ListTools } from '../reading-tools.tsx'
 import { useNameParam } from '../route-params.ts'
 
 /** Opening an article from a list should feel instant: its page code and body are fetched ahead. */
@@ -50,6 +50,32 @@ function useTitle(scope: ListScope): string {
 }
 
 const renderItemActions = (article: Article) => <ItemActions article={article} />
+const renderItemMarker = (article: Article) => <ItemMarker article={article} />
+
+/** With "unread only" on and nothing unread: say so, and offer the whole list. */
+function NoUnread() {
+  const [, setParams] = useSearchParams()
+  return (
+    <div className="notice" role="status">
+      <p>{messages.noUnread}</p>
+      <button
+        type="button"
+        onClick={() =>
+          setParams(
+            (prev) => {
+              const next = new URLSearchParams(prev)
+              next.delete('unread')
+              return next
+            },
+            { replace: true },
+          )
+        }
+      >
+        {messages.showAll}
+      </button>
+    </div>
+  )
+}
 
 function ListPage({ scope }: { scope: ListScope }) {
   const title = useTitle(scope)
@@ -66,7 +92,10 @@ function ListPage({ scope }: { scope: ListScope }) {
         label={messages.listLabel(title)}
         onIntent={prefetch}
         renderActions={renderItemActions}
+        renderMarker={renderItemMarker}
         visible={visible}
+        filteredEmpty={<NoUnread />}
+        footer={<ListEnd scope={scope} />}
       />
     </>
   )

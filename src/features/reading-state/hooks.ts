@@ -1,51 +1,58 @@
-// React access to read marks: components subscribe through useSyncExternalStore and derive counts
-// while rendering, so nothing is copied into component state.
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react'
+// React access to what is read: components subscribe to the marks and cut-offs through
+// useSyncExternalStore and derive counts while rendering, so nothing is copied into component
+// state. setRead is the one way a mark is made.
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react'
 import { useUnreadOnly } from './list-helpers.ts'
-import { ReadMarks, readMarksStore, setRead, type Markable } from './read-marks-store.ts'
+import { cutoffsStore, type Cutoffs } from './read-cutoffs.ts'
+import { nowTicks, readMarksStore, ReadMarks, withRead, type Markable } from './read-marks-store.ts'
+import { isArticleRead, markContext, type ReadState } from './read-state.ts'
 import { useMarkReadMode } from './read-settings.ts'
 
-const EMPTY = new ReadMarks(new Map())
-const serverSnapshot = () => EMPTY
+const EMPTY_MARKS = new ReadMarks(new Map())
+const EMPTY_CUTS: Cutoffs = new Map()
 
-export function useReadMarks(): ReadMarks {
-  return useSyncExternalStore(readMarksStore.subscribe, readMarksStore.getSnapshot, serverSnapshot)
+export function readStateNow(): ReadState {
+  return { marks: readMarksStore.getSnapshot(), cuts: cutoffsStore.getSnapshot() }
 }
 
-export function useIsRead(id: string): boolean {
-  return useSyncExternalStore(
+export function useReadState(): ReadState {
+  const marks = useSyncExternalStore(
     readMarksStore.subscribe,
-    () => readMarksStore.getSnapshot().isRead(id),
-    () => false,
+    readMarksStore.getSnapshot,
+    () => EMPTY_MARKS,
   )
+  const cuts = useSyncExternalStore(
+    cutoffsStore.subscribe,
+    cutoffsStore.getSnapshot,
+    () => EMPTY_CUTS,
+  )
+  return useMemo(() => ({ marks, cuts }), [marks, cuts])
 }
 
-/** Unread articles among those given (a loaded list). */
-export function useUnreadCount(items: readonly Markable[]): number {
-  const marks = useReadMarks()
-  return useMemo(
-    () => items.reduce((n, it) => (marks.isRead(it.id) ? n : n + 1), 0),
-    [items, marks],
-  )
+export function useIsRead(item: Markable): boolean {
+  return isArticleRead(useReadState(), item)
 }
 
-/**
- * Unread count of a category from its size in categories.json minus the read marks stored with
- * that category, so the directory needs no category page.
- */
-export function unreadInCategory(marks: ReadMarks, slug: string, total: number): number {
-  return Math.max(0, total - marks.readInCategory(slug))
+/** Marks articles read or unread, in the context of the cut-offs that cover them. */
+export function setRead(items: readonly Markable[], read: boolean) {
+  const cuts = cutoffsStore.getSnapshot()
+  readMarksStore.update((marks) =>
+    withRead(marks, items, read, nowTicks(), markContext({ marks, cuts })),
+  )
 }
 
 /** Marks an opened article read, when the reader's setting says opening does it. */
 export function useMarkReadOnOpen(item: Markable | null | undefined) {
   const mode = useMarkReadMode()
   const id = item?.id
-  const category = item?.category ?? null
+  const latest = useRef(item)
+  useEffect(() => {
+    latest.current = item
+  })
   useEffect(() => {
     // Opening is an event in the outside world (navigation), not derived state.
-    if (mode === 'open' && id !== undefined) setRead([{ id, category }], true)
-  }, [mode, id, category])
+    if (mode === 'open' && id !== undefined && latest.current) setRead([latest.current], true)
+  }, [mode, id])
 }
 
 /**
@@ -53,13 +60,13 @@ export function useMarkReadOnOpen(item: Markable | null | undefined) {
  * the list was opened (or the switch turned on); articles read while reading the list stay in
  * place until the reader leaves, so scrolling past or marking never pulls the list from under them.
  */
-export function useUnreadFilter(view: string): ((article: Markable) => boolean) | undefined {
+export function useUnreadFilter(view: string): ((item: Markable) => boolean) | undefined {
   const on = useUnreadOnly()
   const key = on ? view : null
-  const [baseline, setBaseline] = useState(() => ({ key, marks: readMarksStore.getSnapshot() }))
-  if (baseline.key !== key) setBaseline({ key, marks: readMarksStore.getSnapshot() })
+  const [baseline, setBaseline] = useState(() => ({ key, state: readStateNow() }))
+  if (baseline.key !== key) setBaseline({ key, state: readStateNow() })
   return useMemo(() => {
-    const { key: k, marks } = baseline
-    return k === null ? undefined : (article: Markable) => !marks.isRead(article.id)
+    const { key: k, state } = baseline
+    return k === null ? undefined : (item: Markable) => !isArticleRead(state, item)
   }, [baseline])
 }

@@ -9,11 +9,16 @@ const anyId = fc.oneof(
   fc.string({ minLength: 1, maxLength: 14 }),
   fc.string({ unit: 'grapheme', minLength: 1 }),
 )
-const mark: fc.Arbitrary<ReadMark> = fc.record({
-  read: fc.boolean(),
-  t: fc.integer({ min: 0, max: 6_000_000 }),
-  c: fc.option(fc.string(), { nil: null }),
-})
+const mark: fc.Arbitrary<ReadMark> = fc.record(
+  {
+    read: fc.boolean(),
+    t: fc.integer({ min: 0, max: 6_000_000 }),
+    c: fc.option(fc.string(), { nil: null }),
+    g: fc.array(fc.string({ minLength: 1 }), { minLength: 1, maxLength: 4 }),
+    cov: fc.constant(true),
+  },
+  { requiredKeys: ['read', 't', 'c'] },
+)
 const marks = fc
   .array(fc.tuple(anyId, mark))
   .map((es) => new Map(es.map(([id, m]) => [markKey(id), m])))
@@ -28,6 +33,23 @@ describe('read marks codec', () => {
       }),
       { numRuns: 300 },
     )
+  })
+
+  it('reads marks stored in the first format (a category per mark, no tags)', () => {
+    // Written by version 1 of this codec.
+    const v1 = '{"v":1,"b":101,"c":["emnews","sitenews"],"m":"RQQ#N0G$b#N**5iTR5aVTSabcPQ+>5sRR"}'
+    const d = decodeReadMarks(v1)
+    expect(d.complete).toBe(true)
+    expect(d.value).toEqual(
+      new Map<string, ReadMark>([
+        ['202206072403767554', { read: true, t: 105, c: 'emnews' }],
+        ['202206072403767999', { read: true, t: 107, c: 'sitenews' }],
+        ['abc', { read: false, t: 101, c: null }],
+        ['#k2d0', { read: true, t: 103, c: 'emnews' }],
+      ]),
+    )
+    // Saved again, they take the current format and read back the same.
+    expect(decodeReadMarks(encodeReadMarks(d.value)).value).toEqual(d.value)
   })
 
   it('keys numeric and short ids as themselves and hashes the rest', () => {
@@ -72,7 +94,8 @@ describe('read marks codec', () => {
       const day = new Date(day0 + Math.floor(i / 274) * 86_400_000)
       const ymd = day.toISOString().slice(0, 10).replaceAll('-', '')
       const t = Math.floor(day.getTime() / 600_000) + ((i * 104_729) % 432)
-      m.set(`${ymd}${counter}`, { read: true, t, c: `cat${(i * i) % 2_000}` })
+      const cat = (i * i) % 2_000
+      m.set(`${ymd}${counter}`, { read: true, t, c: `cat${cat}`, g: [`来源${cat}`] })
     }
     const raw = encodeReadMarks(m)
     expect(raw.length).toBeLessThanOrEqual(1_000_000)

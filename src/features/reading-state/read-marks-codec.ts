@@ -1,7 +1,10 @@
 // Read marks packed for localStorage: 100,000 marks in well under 1 MB. Each mark keeps its id
 // (numeric archive ids as numbers, short ids as text, anything else as a 40-bit hash), the ten
-// minutes it changed in (pruning oldest first, last-writer-wins across tabs), its category (unread counts of
-// categories not loaded) and whether it is a read mark or an "unread again" tombstone.
+// minutes it changed in (pruning oldest first, last-writer-wins across tabs), its category and tags
+// (unread counts of lists not loaded: one shared "signature" per category-and-tags combination, so
+// an archive whose tags follow its categories pays nothing per mark for them), whether a read-up-to
+// cut-off covered the article when it was marked, and whether it is a read mark or an "unread
+// again" tombstone.
 import * as v from 'valibot'
 import { hash40, HASH_BITS } from '../../lib/storage/hash.ts'
 import { PackError, PackReader, PackWriter } from '../../lib/storage/varint.ts'
@@ -14,6 +17,10 @@ export type ReadMark = {
   t: number
   /** The article's category slug, when known. */
   c: string | null
+  /** The article's tags, when it has any. */
+  g?: readonly string[]
+  /** A read-up-to cut-off already counted the article read when this mark was made. */
+  cov?: boolean
 }
 /** What the encoder needs: every entry once. */
 export type ReadMarkMap = {
@@ -38,12 +45,21 @@ function joinNumeric(hi: number, lo: number): string {
   return hi === 0 ? String(lo) : String(hi) + String(lo + GIGA).slice(1)
 }
 
-const WireSchema = v.object({
-  v: v.literal(1),
-  b: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER)),
-  c: v.array(v.string()),
-  m: v.string(),
-})
+const base = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MAX_SAFE_INTEGER))
+const WireSchema = v.union([
+  v.object({ v: v.literal(1), b: base, c: v.array(v.string()), m: v.string() }),
+  v.object({
+    v: v.literal(2),
+    b: base,
+    s: v.array(v.pipe(v.array(v.nullable(v.string())), v.minLength(1))),
+    m: v.string(),
+  }),
+])
+
+/** Tags kept per mark: enough for any real article. */
+const MAX_TAGS = 16
+type Signature = [string | null, ...string[]]
+const signatureOf = (m: ReadMark): Signature => [m.c, ...(m.g ?? []).slice(0, MAX_TAGS)]
 
 export function encodeReadMarks(marks: ReadMarkMap): string {
   // Parallel typed arrays and one sort of indices: a 100,000-mark save stays in tens of ms.
@@ -86,11 +102,21 @@ export function encodeReadMarks(marks: ReadMarkMap): string {
           : 0),
   )
 
-  // Categories by frequency, so the common ones take one character.
-  const freq = new Map<string, number>()
-  for (const m of ms) if (m.c !== null) freq.set(m.c, (freq.get(m.c) ?? 0) + 1)
-  const catList = [...freq].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([c]) => c)
-  const cats = new Map(catList.map((c, j) => [c, j + 1]))
+  // Signatures by frequency, so the common ones take one character.
+  const sigKey = new Array<string>(n)
+  const freq = new Map<string, { sig: Signature; n: number }>()
+  ms.forEach((m, j) => {
+    const sig = signatureOf(m)
+    const key = JSON.stringify(sig)
+    sigKey[j] = key
+    const f = freq.get(key)
+    if (f) f.n++
+    else freq.set(key, { sig, n: 1 })
+  })
+  const sigList = [...freq]
+    .sort((a, b) => b[1].n - a[1].n || (a[0] < b[0] ? -1 : 1))
+    .map(([, f]) => f.sig)
+  const sigs = new Map(sigList.map((sig, j) => [JSON.stringify(sig), j]))
 
   // Body: the count of numeric, short-text and hashed ids, then each group's records in order.
   const w = new PackWriter()
@@ -125,9 +151,9 @@ export function encodeReadMarks(marks: ReadMarkMap): string {
       h0 = hi
     }
     w.varint(m.t - base)
-    w.varint((m.c === null ? 0 : (cats.get(m.c) as number)) * 2 + (m.read ? 0 : 1))
+    w.varint((sigs.get(sigKey[j] as string) as number) * 4 + (m.cov ? 2 : 0) + (m.read ? 0 : 1))
   }
-  return JSON.stringify({ v: 1, b: base, c: catList, m: w.toString() })
+  return JSON.stringify({ v: 2, b: base, s: sigList, m: w.toString() })
 }
 
 /** Never throws; on damage keeps every mark before the first bad record. */
@@ -135,7 +161,10 @@ export function decodeReadMarks(raw: string): Decoded<Map<string, ReadMark>> {
   const marks = new Map<string, ReadMark>()
   const wire = readWire(raw, WireSchema)
   if (!wire) return { value: marks, complete: false }
-  const { b: base, c: cats, m: body } = wire
+  const { b: base, m: body } = wire
+  // Version 1 kept a category per mark: signatures of a category alone, and no cut-off flag.
+  const sigs: (string | null)[][] = wire.v === 2 ? wire.s : [[null], ...wire.c.map((c) => [c])]
+  const flagBits = wire.v === 2 ? 4 : 2
   const r = new PackReader(body)
   let hi = 0
   let lo = 0
@@ -173,10 +202,14 @@ export function decodeReadMarks(raw: string): Decoded<Map<string, ReadMark>> {
       }
       const t = base + r.varint()
       const cf = r.varint()
-      const ci = Math.floor(cf / 2)
-      const c = ci === 0 ? null : cats[ci - 1]
-      if (c === undefined || !Number.isSafeInteger(t)) throw new PackError('bad record')
-      marks.set(key, { read: cf % 2 === 0, t, c })
+      const sig = sigs[Math.floor(cf / flagBits)]
+      if (sig === undefined || !Number.isSafeInteger(t)) throw new PackError('bad record')
+      const [c = null, ...g] = sig
+      if (g.some((tag) => tag === null)) throw new PackError('bad signature')
+      const mark: ReadMark = { read: cf % 2 === 0, t, c }
+      if (g.length > 0) mark.g = g as string[]
+      if (cf & 2 && flagBits === 4) mark.cov = true
+      marks.set(key, mark)
     }
     if (!r.done) throw new PackError('trailing data')
   } catch (e) {
@@ -190,5 +223,7 @@ export function decodeReadMarks(raw: string): Decoded<Map<string, ReadMark>> {
 export function wins(a: ReadMark, b: ReadMark): boolean {
   if (a.t !== b.t) return a.t > b.t
   if (a.read !== b.read) return a.read
-  return (a.c ?? '') > (b.c ?? '')
+  if (a.c !== b.c) return (a.c ?? '') > (b.c ?? '')
+  if (!a.cov !== !b.cov) return !!a.cov
+  return JSON.stringify(a.g ?? []) > JSON.stringify(b.g ?? [])
 }

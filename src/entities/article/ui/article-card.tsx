@@ -21,6 +21,8 @@ export type ArticleListItemProps = {
   now: number
   /** Extra controls (read/favourite toggles) a route adds. */
   actions?: ReactNode
+  /** A marker before the title (the unread dot) a route adds. */
+  marker?: ReactNode
   /** The <article> element, for a list that observes or measures its items. */
   ref?: Ref<HTMLElement>
   /** Set by a windowed list: the item's offset (px) inside the feed, where it is placed. */
@@ -34,6 +36,7 @@ export const ArticleListItem = memo(function ArticleListItem({
   from,
   now,
   actions,
+  marker,
   ref,
   top,
 }: ArticleListItemProps) {
@@ -53,6 +56,7 @@ export const ArticleListItem = memo(function ArticleListItem({
       aria-labelledby={titleId}
       tabIndex={-1}
     >
+      {marker}
       <h2 id={titleId} className={article.titleIsStandIn ? 'item-title stand-in' : 'item-title'}>
         <Link to={articlePath(article.id, from)}>{article.title}</Link>
       </h2>

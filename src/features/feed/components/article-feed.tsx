@@ -21,8 +21,14 @@ export type ArticleFeedProps = {
   label: string
   /** Per-article extra controls, e.g. read/favourite toggles. */
   renderActions?: (article: Article) => ReactNode
+  /** Per-article marker before the title, e.g. the unread dot. */
+  renderMarker?: (article: Article) => ReactNode
   /** Shows only the articles it accepts (e.g. unread only); the others stay loaded. */
   visible?: (article: Article) => boolean
+  /** Shown instead of the list when `visible` hides every loaded article. */
+  filteredEmpty?: ReactNode
+  /** Below the list, e.g. "mark the rest read". */
+  footer?: ReactNode
   /** The reader may open this article soon: the route prefetches it. */
   onIntent?: (article: Article) => void
   /** The feed's root URL (default: the app's feed). */
@@ -33,7 +39,10 @@ export function ArticleFeed({
   scope,
   label,
   renderActions,
+  renderMarker,
   visible,
+  filteredEmpty,
+  footer,
   onIntent,
   feed = feedRootUrl(),
 }: ArticleFeedProps) {
@@ -80,8 +89,10 @@ export function ArticleFeed({
         setSize={setSize}
         from={scope}
         renderActions={renderActions}
+        renderMarker={renderMarker}
         onIntent={onIntent}
       />
+      {visible && articles.length > 0 && shown.length === 0 && filteredEmpty}
       {q.isSuccess && articles.length === 0 && !q.hasNextPage && (
         <p className="notice" role="status">
           {scope.kind === 'all' ? messages.emptyFeed : messages.emptyList}
@@ -98,6 +109,7 @@ export function ArticleFeed({
       ) : (
         articles.length > 0 && <p className="end">{messages.endOfList}</p>
       )}
+      {articles.length > 0 && footer}
       {(skipped > 0 || repaired > 0) && (
         <p className="note">{messages.skippedItems(skipped, repaired)}</p>
       )}

@@ -54,6 +54,8 @@ export type ArticleListProps = {
   from: ListScope
   /** Per-article extra controls, e.g. read/favourite toggles. */
   renderActions?: (article: Article) => ReactNode
+  /** Per-article marker before the title, e.g. the unread dot. */
+  renderMarker?: (article: Article) => ReactNode
   /** The reader may open this article soon (hovered, focused, or in view a moment): prefetch it. */
   onIntent?: (article: Article) => void
 }
@@ -83,6 +85,7 @@ export function ArticleList({
   setSize,
   from,
   renderActions,
+  renderMarker,
   onIntent,
 }: ArticleListProps) {
   const now = useNow()
@@ -177,6 +180,7 @@ export function ArticleList({
         from={from}
         now={now}
         actions={renderActions?.(a)}
+        marker={renderMarker?.(a)}
       />
     )
   }

@@ -2,8 +2,8 @@
 // it can also mark the article read when the reader scrolls past it (when the setting says so).
 import { useCallback } from 'react'
 import { messages } from '../../../lib/messages.ts'
-import { useIsRead } from '../hooks.ts'
-import { setRead, type Markable } from '../read-marks-store.ts'
+import { setRead, useIsRead } from '../hooks.ts'
+import type { Markable } from '../read-marks-store.ts'
 import { useMarkReadMode } from '../read-settings.ts'
 
 export type ReadToggleProps = {
@@ -13,10 +13,8 @@ export type ReadToggleProps = {
 }
 
 export function ReadToggle({ article, markOnScrollPast = false }: ReadToggleProps) {
-  const read = useIsRead(article.id)
+  const read = useIsRead(article)
   const mode = useMarkReadMode()
-  const { id } = article
-  const category = article.category ?? null
   const watch = markOnScrollPast && mode === 'scroll' && !read
   const ref = useCallback(
     (el: HTMLButtonElement | null) => {
@@ -24,15 +22,13 @@ export function ReadToggle({ article, markOnScrollPast = false }: ReadToggleProp
       const io = new IntersectionObserver((entries) => {
         for (const e of entries) {
           const top = e.rootBounds?.top ?? 0
-          if (!e.isIntersecting && e.boundingClientRect.bottom <= top) {
-            setRead([{ id, category }], true)
-          }
+          if (!e.isIntersecting && e.boundingClientRect.bottom <= top) setRead([article], true)
         }
       })
       io.observe(el)
       return () => io.disconnect()
     },
-    [watch, id, category],
+    [watch, article],
   )
   return (
     <button

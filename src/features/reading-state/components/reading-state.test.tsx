@@ -1,27 +1,31 @@
+// The reading tools as a reader meets them: the read toggle, "unread only", whole-list unread
+// counts from the bundle's sizes, "mark all read" with its undo, and the mark-read setting.
 import { render, screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { MemoryRouter, Route, Routes, useLocation } from 'react-router'
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { mockFeed, renderApp } from '../../../../test/support/render-app.tsx'
 import { resetStorageForTests } from '../../../lib/storage/synced-store.ts'
-import { readMarksStore, setRead } from '../read-marks-store.ts'
+import { setRead, useReadState } from '../hooks.ts'
+import { useUnreadOnly } from '../list-helpers.ts'
+import { readMarksStore } from '../read-marks-store.ts'
 import { readSettingsStore } from '../read-settings.ts'
-import { MarkAllReadMenu } from './mark-all-read-menu.tsx'
+import { isArticleRead } from '../read-state.ts'
 import { MarkReadSetting } from './mark-read-setting.tsx'
 import { ReadToggle } from './read-toggle.tsx'
-import { CategoryUnreadCount, ListUnreadCount } from './unread-count.tsx'
 import { UnreadOnlySwitch } from './unread-only-switch.tsx'
-import { useUnreadOnly } from '../list-helpers.ts'
-import { useReadMarks } from '../hooks.ts'
 
-const DAY = 86_400_000
-const now = Date.now()
 const items = [
-  { id: '202611280000000001', category: 'emnews', publishedMs: now - 60_000 },
-  { id: '202611200000000002', category: 'emnews', publishedMs: now - 2 * DAY },
-  { id: 'https://example.org/a?b=1', category: 'other', publishedMs: now - 10 * DAY },
+  { id: '202611280000000001', category: 'emnews', publishedMs: 1 },
+  { id: '202611200000000002', category: 'emnews', publishedMs: 2 },
+  { id: 'https://example.org/a?b=1', category: 'other', publishedMs: 3 },
 ]
 
 beforeEach(() => resetStorageForTests())
+afterEach(() => {
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
 
 function Location() {
   const loc = useLocation()
@@ -30,13 +34,11 @@ function Location() {
 
 function List() {
   const unreadOnly = useUnreadOnly()
-  const marks = useReadMarks()
-  const shown = unreadOnly ? items.filter((it) => !marks.isRead(it.id)) : items
+  const state = useReadState()
+  const shown = unreadOnly ? items.filter((it) => !isArticleRead(state, it)) : items
   return (
     <>
       <UnreadOnlySwitch />
-      <ListUnreadCount items={items} />
-      <MarkAllReadMenu items={items} />
       <ul>
         {shown.map((it) => (
           <li key={it.id}>
@@ -65,13 +67,11 @@ describe('read toggle', () => {
     renderList()
     const first = within(screen.getAllByRole('listitem')[0]!).getByRole('button', { name: '已读' })
     expect(first.getAttribute('aria-pressed')).toBe('false')
-    screen.getByText('3 篇未读')
     await user.click(first)
     expect(first.getAttribute('aria-pressed')).toBe('true')
-    screen.getByText('2 篇未读')
     readMarksStore.flush()
     readMarksStore.reload()
-    expect(readMarksStore.getSnapshot().isRead(items[0]!.id)).toBe(true)
+    expect(readMarksStore.getSnapshot().markOf(items[0]!.id)?.read).toBe(true)
     await user.click(first)
     expect(first.getAttribute('aria-pressed')).toBe('false')
   })
@@ -99,35 +99,71 @@ describe('unread only switch', () => {
   })
 })
 
-describe('mark all read', () => {
-  it('marks only items older than a week, then all', async () => {
-    const user = userEvent.setup()
-    renderList()
-    await user.click(screen.getByText('标为已读', { selector: 'summary' }))
-    await user.click(screen.getByRole('button', { name: '一周前的标为已读' }))
-    screen.getByText('2 篇未读')
-    await user.click(screen.getByRole('button', { name: '一天前的标为已读' }))
-    screen.getByText('1 篇未读')
-    await user.click(screen.getByRole('button', { name: '全部标为已读' }))
-    screen.getByText('全部已读')
-    const pressed = screen.getAllByRole('button', { name: '已读', pressed: true })
-    expect(pressed).toHaveLength(3)
-  })
-})
+describe('unread counts of whole lists', () => {
+  // The fixture bundle: 7 articles in 2 categories (citynews 4, technews 3), 3 on its first page,
+  // dated 2026-11-23 to 11-28.
+  const NOW = new Date('2026-11-29T12:00:00+08:00')
 
-describe('category unread count', () => {
-  it('is the category size minus the read marks stored with that category', () => {
-    setRead([items[0]!, items[1]!, items[2]!], true)
-    render(
-      <>
-        <CategoryUnreadCount slug="emnews" total={10} />
-        <CategoryUnreadCount slug="other" total={1} />
-        <CategoryUnreadCount slug="none" total={4} />
-      </>,
+  it('count the whole list from the bundle, not the page loaded', async () => {
+    mockFeed('bundle')
+    const { user } = renderApp(null, { path: '/' })
+    await screen.findByText('7 篇未读')
+    await user.click(screen.getAllByRole('button', { name: '已读' })[0]!)
+    await screen.findByText('6 篇未读')
+  })
+
+  it('mark the whole list read, pages not loaded included, and the undo puts it back', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW })
+    mockFeed('bundle')
+    const { user } = renderApp(null, { path: '/' })
+    await screen.findByText('7 篇未读')
+    await user.click(screen.getByText('标为已读', { selector: 'summary' }))
+    await user.click(screen.getByRole('button', { name: '全部标为已读' }))
+    await screen.findByText('全部已读')
+    const toast = await screen.findByRole('status', { name: '' })
+    within(toast).getByText('已将 7 篇标为已读')
+    for (const t of screen.getAllByRole('button', { name: '已读' }))
+      expect(t.getAttribute('aria-pressed')).toBe('true')
+    // Seven articles read, and one record stored for them.
+    expect(readMarksStore.getSnapshot().size).toBe(0)
+    await user.click(within(toast).getByRole('button', { name: '撤销' }))
+    await screen.findByText('7 篇未读')
+  })
+
+  it('mark only what is older than a day or a week', async () => {
+    vi.useFakeTimers({ toFake: ['Date'], now: NOW })
+    mockFeed('bundle')
+    const { user } = renderApp(null, { path: '/' })
+    await screen.findByText('7 篇未读')
+    await user.click(screen.getByText('标为已读', { selector: 'summary' }))
+    // Older than a week: 11-23 and 11-24 (10:10) of the fixture, before 11-22 12:00? none.
+    await user.click(screen.getByRole('button', { name: '一周前的标为已读' }))
+    await screen.findByText(/已将 0 篇标为已读/)
+    await user.click(screen.getByText('标为已读', { selector: 'summary' }))
+    // Older than a day: everything before 11-28 12:00, that is all but the two of 11-28.
+    await user.click(screen.getByRole('button', { name: '一天前的标为已读' }))
+    await screen.findByText('2 篇未读')
+  })
+
+  it('say nothing of read state while the list loads or when it fails', async () => {
+    mockFeed('bundle', { fail: (rel) => (rel === 'feed.json' ? 500 : null) })
+    renderApp(null, { path: '/' })
+    await screen.findByRole('alert')
+    expect(screen.queryByText(/篇未读|全部已读/)).toBeNull()
+    expect(screen.queryByText('标为已读', { selector: 'summary' })).toBeNull()
+  })
+
+  it('offer the whole list when "unread only" has nothing left', async () => {
+    mockFeed('bundle')
+    setRead(
+      ['2026112801', '2026112802', '2026112703'].map((id) => ({ id })),
+      true,
     )
-    screen.getByText('8 篇未读')
-    screen.getByText('全部已读')
-    screen.getByText('4 篇未读')
+    const { user, router } = renderApp(null, { path: '/?unread=1' })
+    await screen.findByText('没有未读文章')
+    await user.click(screen.getByRole('button', { name: '显示全部' }))
+    await screen.findByRole('article', { name: '滨江公园新增夜跑步道' })
+    expect(router.location.search).toBe('')
   })
 })
 

@@ -1,31 +1,31 @@
-// Unread counts as the reader sees them: "12 篇未读", or "全部已读" when nothing is left.
-import { messages, LOCALE } from '../../../lib/messages.ts'
-import { unreadInCategory, useReadMarks, useUnreadCount } from '../hooks.ts'
-import type { Markable } from '../read-marks-store.ts'
+// The unread count of a whole list ("12 篇未读", or "全部已读"), and of a category in the directory.
+// Nothing at all while the list's size is unknown: a count is never a guess.
+import type { ListScope } from '../../../entities/article/model/scope.ts'
+import { formatNumber } from '../../../lib/format.ts'
+import { messages } from '../../../lib/messages.ts'
+import { useReadState } from '../hooks.ts'
+import { useUnreadCount } from '../list-totals.ts'
+import { unreadCount } from '../read-state.ts'
 
-const number = new Intl.NumberFormat(LOCALE)
-
-type UnreadCountProps = { count: number }
-
-function UnreadCount({ count }: UnreadCountProps) {
+function UnreadText({ count }: { count: number }) {
   return (
     <span className="unread-count">
-      {count === 0 ? messages.allRead : messages.unreadCount(number.format(count))}
+      {count === 0 ? messages.allRead : messages.unreadCount(formatNumber(count))}
     </span>
   )
 }
 
-export type ListUnreadCountProps = { items: readonly Markable[] }
+export type ListUnreadCountProps = { scope: ListScope }
 
-/** Unread among a loaded list. */
-export function ListUnreadCount({ items }: ListUnreadCountProps) {
-  return <UnreadCount count={useUnreadCount(items)} />
+export function ListUnreadCount({ scope }: ListUnreadCountProps) {
+  const count = useUnreadCount(scope)
+  return count === null ? null : <UnreadText count={count} />
 }
 
 export type CategoryUnreadCountProps = { slug: string; total: number }
 
-/** Unread in a whole category, from its size in categories.json and the stored read marks. */
+/** Unread in a whole category, from its size in categories.json and what is read of it. */
 export function CategoryUnreadCount({ slug, total }: CategoryUnreadCountProps) {
-  const marks = useReadMarks()
-  return <UnreadCount count={unreadInCategory(marks, slug, total)} />
+  const state = useReadState()
+  return <UnreadText count={unreadCount(state, { kind: 'category', slug }, total)} />
 }
