@@ -1,7 +1,13 @@
 // Times in the archive's zone (Asia/Shanghai) whatever the machine's zone, relative when recent.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, formatWhen, formatWithIntl } from './format.ts'
+import {
+  formatDateTime,
+  formatDayLabel,
+  formatListTime,
+  formatWhen,
+  formatWithIntl,
+} from './format.ts'
 
 const now = Date.parse('2026-11-29T12:00:00+08:00')
 
@@ -34,6 +40,28 @@ describe('format', () => {
     expect(formatDateTime(Date.parse('2026-11-28T16:05:00Z'))).toBe('2026/11/29 00:05')
     expect(formatDateTime(Date.parse('1991-07-01T00:00:00Z'))).toBe(
       formatWithIntl(Date.parse('1991-07-01T00:00:00Z')),
+    )
+  })
+
+  it('keeps a list item’s time short: relative today, then yesterday, then the date', () => {
+    const at = (iso: string) => Date.parse(iso)
+    expect(formatListTime(at('2026-11-29T11:55:00+08:00'), now)).toBe('5分钟前')
+    expect(formatListTime(at('2026-11-29T00:30:00+08:00'), now)).toBe('11小时前')
+    expect(formatListTime(at('2026-11-28T21:30:00+08:00'), now)).toBe('昨天 21:30')
+    expect(formatListTime(at('2026-11-20T08:05:00+08:00'), now)).toBe('11月20日 08:05')
+    expect(formatListTime(at('2025-12-31T23:00:00+08:00'), now)).toBe('2025/12/31')
+    // A date that came from a file name: the day, never an invented 00:00.
+    expect(formatListTime(at('2026-11-20T00:00:00+08:00'), now, true)).toBe('11月20日')
+    expect(formatListTime(at('2026-11-29T00:00:00+08:00'), now, true)).toBe('今天')
+  })
+
+  it('names the days a list is grouped by, in the archive’s calendar', () => {
+    expect(formatDayLabel(Date.parse('2026-11-29T00:10:00+08:00'), now)).toBe('今天')
+    // 23:50 in Beijing is still the 28th, whatever the machine's zone.
+    expect(formatDayLabel(Date.parse('2026-11-28T15:50:00Z'), now)).toBe('昨天')
+    expect(formatDayLabel(Date.parse('2026-11-27T10:00:00+08:00'), now)).toBe('11月27日 星期五')
+    expect(formatDayLabel(Date.parse('2025-11-27T10:00:00+08:00'), now)).toBe(
+      '2025年11月27日 星期四',
     )
   })
 })

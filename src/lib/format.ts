@@ -1,6 +1,6 @@
 // Dates and numbers through Intl only: times in the archive's zone, relative for recent items.
 import { ARCHIVE_TIME_ZONE } from '../shared/feed-bundle.ts'
-import { LOCALE } from './messages.ts'
+import { LOCALE, messages } from './messages.ts'
 
 // Intl objects are made on first use: a DateTimeFormat with a time zone costs ~150 ms to create in a
 // fresh page at 4× CPU slowdown (ICU's zone data), on the critical path of the first list.
@@ -48,7 +48,10 @@ export function formatWithIntl(ms: number): string {
   return dateTime.format(ms)
 }
 
-/** "5 分钟前" within the last day, else the full date and time in Asia/Shanghai. */
+/** The archive's calendar day of an instant (days since 1970 in Asia/Shanghai). */
+const archiveDay = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY)
+
+/** "5分钟前" within the last day, else the full date and time in Asia/Shanghai. */
 export function formatWhen(ms: number, now: number = Date.now()): string {
   const diff = ms - now
   if (diff > MINUTE || -diff >= DAY) return formatDateTime(ms)
@@ -56,6 +59,48 @@ export function formatWhen(ms: number, now: number = Date.now()): string {
   if (-diff < MINUTE) return relative.format(0, 'second')
   if (-diff < HOUR) return relative.format(Math.round(diff / MINUTE), 'minute')
   return relative.format(Math.round(diff / HOUR), 'hour')
+}
+
+/**
+ * A list item's time, as short as the reader needs: relative today ("5分钟前"), "昨天 21:30",
+ * "11月28日 21:30" this year, the date before that. A date-only article shows its day alone.
+ */
+export function formatListTime(ms: number, now: number, dateOnly = false): string {
+  const [day, today] = [archiveDay(ms), archiveDay(now)]
+  const full = formatDateTime(ms)
+  const [date = '', time = ''] = full.split(' ')
+  const [year, month, dom] = date.split('/')
+  const sameYear = year === formatDateTime(now).slice(0, 4)
+  const monthDay = `${Number(month)}月${Number(dom)}日`
+  if (dateOnly) return day === today ? messages.today : sameYear ? monthDay : date
+  if (day === today && ms <= now + MINUTE) return formatWhen(ms, now)
+  if (day === today - 1) return `${messages.yesterday} ${time}`
+  return sameYear ? `${monthDay} ${time}` : date
+}
+
+/** The heading of a day's group in a list: 今天, 昨天, or "11月28日 星期五". */
+export function formatDayLabel(ms: number, now: number): string {
+  const [day, today] = [archiveDay(ms), archiveDay(now)]
+  if (day === today) return messages.today
+  if (day === today - 1) return messages.yesterday
+  const [year, month, dom] = formatDateTime(ms).split(' ')[0]!.split('/')
+  const weekday = messages.weekdays[(day + 4) % 7]!
+  const label = `${Number(month)}月${Number(dom)}日 ${weekday}`
+  return year === formatDateTime(now).slice(0, 4) ? label : `${year}年${label}`
+}
+
+/** The archive day of an instant, to group a list by. */
+export const dayKey = archiveDay
+
+/** Whether this browser keeps the archive's time (UTC+8 now): else times say they are Beijing's. */
+export function inArchiveZone(): boolean {
+  return new Date().getTimezoneOffset() === -480
+}
+
+/** A time's full form for its tooltip, saying it is Beijing time when the browser is elsewhere. */
+export function formatFullTime(ms: number, dateOnly = false): string {
+  const full = dateOnly ? formatDateTime(ms).split(' ')[0]! : formatDateTime(ms)
+  return inArchiveZone() ? full : `${full}${messages.beijingTime}`
 }
 
 export function formatNumber(n: number): string {

@@ -61,6 +61,11 @@ export const messages = {
   httpStatus: (status: number) => `（HTTP ${status}）`,
   unknownError: '加载失败，请重试。',
 
+  today: '今天',
+  yesterday: '昨天',
+  weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
+  beijingTime: '（北京时间）',
+
   // articles (reader app)
   articleTitle: '文章',
   readingTime: (minutes: number) => `约 ${Math.max(1, minutes)} 分钟读完`,

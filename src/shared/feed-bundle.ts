@@ -31,6 +31,8 @@ export const ItemReaderSchema = v.object({
   category: nonEmpty,
   content_url: relativeUrl,
   reading_minutes: count,
+  /** The date came from the file name: the day is known, not the time. */
+  date_only: v.optional(v.literal(true)),
 })
 
 /** An item of a list page: everything a list needs, without the body. */
@@ -40,6 +42,8 @@ export const BundleListItemSchema = v.strictObject({
   external_url: v.optional(httpUrl),
   title: nonEmpty,
   summary: v.string(),
+  /** The article's first image (JSON Feed's `image`), for a list's thumbnail. */
+  image: v.optional(httpUrl),
   date_published: v.pipe(v.string(), v.regex(RFC3339, 'must be RFC 3339 with an offset')),
   tags: v.array(nonEmpty),
   _reader: ItemReaderSchema,

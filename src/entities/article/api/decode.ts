@@ -159,6 +159,8 @@ function decodeItem(raw: unknown, index: number, pageUrl: string): ItemResult {
       contentText,
       readingMinutes,
       authors: authorNames(raw),
+      image: resolveUrl(raw.image, pageUrl, WEB),
+      dateOnly: false,
     },
   }
 }
@@ -261,6 +263,8 @@ function fromBundle(item: BundleListItem, pageUrl: string, html: string | null):
     contentText: null,
     readingMinutes: item._reader.reading_minutes,
     authors: [],
+    image: resolveUrl(item.image, pageUrl, WEB),
+    dateOnly: item._reader.date_only === true,
   }
 }
 

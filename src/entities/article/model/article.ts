@@ -19,6 +19,10 @@ export type Article = Pick<BundleListItem, 'id' | 'title' | 'summary' | 'tags'> 
   contentText: string | null
   readingMinutes: number | null
   authors: string[]
+  /** An image to show beside the title in lists (http(s)), or null. */
+  image: string | null
+  /** Only the day is known (the time would be an invented 00:00). */
+  dateOnly: boolean
 }
 
 /** The source as people know it: a bundle item's first tag is its source's label. */

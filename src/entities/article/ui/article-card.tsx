@@ -1,9 +1,9 @@
 // An article as lists and the article view show it: the list item (the one place a list item is
 // rendered, so a windowed list can reuse it), and the meta block of source, authors, time and tags.
 // The source is named once, by sourceName().
-import { memo, useId, type ReactNode, type Ref } from 'react'
+import { memo, useId, useState, type ReactNode, type Ref } from 'react'
 import { Link } from 'react-router'
-import { formatDateTime, formatWhen } from '../../../lib/format.ts'
+import { formatDateTime, formatFullTime, formatListTime } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import { sourceName, type Article } from '../model/article.ts'
 import { articlePath, categoryPath, tagPath } from '../model/paths.ts'
@@ -19,6 +19,8 @@ export type ArticleListItemProps = {
   from: ListScope
   /** The current time, for relative times ("5 分钟前"). */
   now: number
+  /** The day this item starts (今天, 昨天, a date), when it is the first of its day in the list. */
+  day?: string
   /** Extra controls (read/favourite toggles) a route adds. */
   actions?: ReactNode
   /** A marker before the title (the unread dot) a route adds. */
@@ -29,12 +31,34 @@ export type ArticleListItemProps = {
   top?: number
 }
 
+/** The article's first image, in a fixed box: lazy, sent no referrer, a quiet box if it breaks. */
+function Thumbnail({ src }: { src: string }) {
+  const [broken, setBroken] = useState(false)
+  return (
+    <span className="thumb" aria-hidden="true">
+      {!broken && (
+        <img
+          src={src}
+          alt=""
+          width={96}
+          height={72}
+          loading="lazy"
+          decoding="async"
+          referrerPolicy="no-referrer"
+          onError={() => setBroken(true)}
+        />
+      )}
+    </span>
+  )
+}
+
 export const ArticleListItem = memo(function ArticleListItem({
   article,
   position,
   setSize,
   from,
   now,
+  day,
   actions,
   marker,
   ref,
@@ -44,8 +68,9 @@ export const ArticleListItem = memo(function ArticleListItem({
   return (
     <article
       ref={ref}
-      className="item"
+      className={article.image ? 'item has-thumb' : 'item'}
       data-index={top === undefined ? undefined : position - 1}
+      data-id={article.id}
       style={
         top === undefined
           ? undefined
@@ -56,23 +81,31 @@ export const ArticleListItem = memo(function ArticleListItem({
       aria-labelledby={titleId}
       tabIndex={-1}
     >
+      {day && (
+        <p className="day" aria-hidden="true">
+          {day}
+        </p>
+      )}
       {marker}
       <h2 id={titleId} className={article.titleIsStandIn ? 'item-title stand-in' : 'item-title'}>
         <Link to={articlePath(article.id, from)}>{article.title}</Link>
       </h2>
-      <ArticleMeta article={article} now={now} />
       {article.summary !== '' && !article.titleIsStandIn && (
         <p className="summary">{article.summary}</p>
       )}
-      <ArticleTags article={article} />
-      {actions && <div className="actions">{actions}</div>}
+      <div className="item-foot">
+        <ArticleMeta article={article} now={now} />
+        <ArticleTags article={article} />
+        {actions && <div className="actions">{actions}</div>}
+      </div>
+      {article.image && <Thumbnail src={article.image} />}
     </article>
   )
 })
 
 export type ArticleMetaProps = {
   article: Article
-  /** Given: recent times read relative to it ("5 分钟前"); else the full date and time. */
+  /** Given: the short list form of the time ("5分钟前", "昨天 21:30"); else the full one. */
   now?: number
   /** Extra items at the end of the line (e.g. reading time). */
   children?: ReactNode
@@ -80,7 +113,8 @@ export type ArticleMetaProps = {
 
 export function ArticleMeta({ article, now, children }: ArticleMetaProps) {
   const source = sourceName(article)
-  const { publishedMs, published } = article
+  const { publishedMs, published, dateOnly } = article
+  const full = publishedMs === null ? '' : formatFullTime(publishedMs, dateOnly)
   return (
     <p className="meta">
       {source !== null && article.category !== null && (
@@ -92,8 +126,12 @@ export function ArticleMeta({ article, now, children }: ArticleMetaProps) {
         <span className="source">{messages.by(article.authors.join(messages.listSeparator))}</span>
       )}
       {publishedMs !== null && published !== null && (
-        <time dateTime={published} title={formatDateTime(publishedMs)}>
-          {now === undefined ? formatDateTime(publishedMs) : formatWhen(publishedMs, now)}
+        <time dateTime={dateOnly ? published.slice(0, 10) : published} title={full}>
+          {now === undefined
+            ? dateOnly
+              ? formatDateTime(publishedMs).split(' ')[0]
+              : full
+            : formatListTime(publishedMs, now, dateOnly)}
         </time>
       )}
       {children}

@@ -27,6 +27,8 @@ const article: Article = {
   contentText: null,
   readingMinutes: 3,
   authors: [],
+  image: null,
+  dateOnly: false,
 }
 
 describe('ArticleView', () => {

@@ -17,6 +17,7 @@ import {
 } from 'react'
 import type { Article } from '../../../entities/article/model/article.ts'
 import type { ListScope } from '../../../entities/article/model/scope.ts'
+import { dayKey, formatDayLabel } from '../../../lib/format.ts'
 import { useNow } from '../../../lib/use-now.ts'
 import { ArticleListItem } from '../../../entities/article/ui/article-card.tsx'
 import { rememberHeights } from './item-heights.ts'
@@ -169,6 +170,13 @@ export function ArticleList({
   const item = (i: number, top?: number, ref: RefCallback<HTMLElement> = plainRef) => {
     const a = articles[i]
     if (!a) return null
+    // The first article of each day carries the day's name.
+    const prev = articles[i - 1]
+    const day =
+      a.publishedMs !== null &&
+      (!prev || prev.publishedMs === null || dayKey(prev.publishedMs) !== dayKey(a.publishedMs))
+        ? formatDayLabel(a.publishedMs, now)
+        : undefined
     return (
       <ArticleListItem
         key={a.id}
@@ -179,6 +187,7 @@ export function ArticleList({
         setSize={setSize}
         from={from}
         now={now}
+        day={day}
         actions={renderActions?.(a)}
         marker={renderMarker?.(a)}
       />
