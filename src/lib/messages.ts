@@ -106,6 +106,13 @@ export const messages = {
   favouritesImported: (added: number, skipped: number) =>
     `已导入 ${added} 篇${skipped > 0 ? `，${skipped} 篇已在收藏中，未重复添加` : ''}。`,
   favouritesImportFailed: '无法导入：文件不是本应用导出的收藏。',
+  favouritesImportUnreadable: '无法导入：读取不了这个文件。',
+  favouritesExported: (count: string) => `已导出 ${count} 篇收藏。`,
+  favouritesTransfer: '导入和导出',
+  favouritesFilter: '筛选收藏',
+  favouritesCount: (shown: string, total: string) =>
+    shown === total ? `共 ${total} 篇收藏` : `显示 ${shown} / ${total} 篇收藏`,
+  favouritesNoMatch: '没有匹配的收藏。',
   favouritesSettings: '阅读设置',
   storageCorrupt: '保存的数据有误，已备份，其余数据照常可用。',
   storageCorruptBackup: '备份位置：',
