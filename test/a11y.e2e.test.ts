@@ -1,7 +1,8 @@
 // axe-core in real Chromium against the production build (E2E_DIST, default dist) over the
-// project's bundle fixture: every route and state a reader meets (lists, ?unread=1, directory,
-// article, favourites empty and full, each kind of not-found), light and dark, phone and desktop,
-// must have no WCAG 2 A/AA or best-practice violation.
+// project's bundle fixture and a plain JSON Feed: every route and state a reader meets (lists,
+// ?unread=1, directory, article, favourites empty and full, each kind of not-found, a failing feed,
+// a storage notice), light and dark, phone and desktop, must have no WCAG 2 A/AA or best-practice
+// violation. axe runs under the app's own CSP: DevTools' evaluate is not subject to it.
 import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
@@ -19,6 +20,7 @@ import { startStaticServer, type StaticServer } from './support/static-server.ts
 
 const DIST = process.env.E2E_DIST ?? 'dist'
 const FEED = path.resolve('test/fixtures/feeds/bundle')
+const PLAIN_FEED = path.resolve('test/fixtures/feeds/jsonfeed-1.1')
 const FAVOURITES_KEY = 'news-reader:v1:favourites'
 const run = browserAvailable()
 
@@ -45,6 +47,8 @@ type Route = {
   favourites?: number | 'garbage'
   /** The host answers the feed's head with a server error. */
   failFeed?: boolean
+  /** Served over a plain JSON Feed 1.1 (no directories, bodies inline) instead of the bundle. */
+  plain?: boolean
   /** Done on the site before the route is opened. */
   before?: (page: Page, url: string) => Promise<unknown>
   /** What shows once the page is ready to be checked. */
@@ -144,6 +148,24 @@ const ROUTES: Route[] = [
     favourites: 'garbage',
     ready: (page) => page.getByText('保存的数据有误').waitFor(),
   },
+  {
+    name: 'a plain JSON Feed',
+    path: '/',
+    plain: true,
+    ready: listReady('最新文章'),
+  },
+  {
+    name: 'a plain JSON Feed’s empty category',
+    path: '/category/anything',
+    plain: true,
+    ready: (page) => page.getByText('这里还没有文章。').waitFor(),
+  },
+  {
+    name: 'a plain JSON Feed’s article',
+    path: `/article/${encodeURIComponent('https://blog.example/posts/plain-text')}`,
+    plain: true,
+    ready: (page) => page.getByText('第二段纯文本。').waitFor(),
+  },
   { name: 'an unknown path', path: '/no/such/page', ready: (page) => h1(page, '找不到这个页面') },
   {
     name: 'an unknown article',
@@ -210,6 +232,7 @@ function describeViolations(violations: Result[]): string[] {
 describe.runIf(run)('accessibility (axe) of every route', () => {
   let browser: Browser
   let server: StaticServer
+  let plainServer: StaticServer
   let axeSource: string
   let context: BrowserContext
   let page: Page
@@ -219,6 +242,7 @@ describe.runIf(run)('accessibility (axe) of every route', () => {
   beforeAll(async () => {
     const require = createRequire(import.meta.url)
     axeSource = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8')
+    plainServer = await startStaticServer({ root: DIST, feedDir: PLAIN_FEED })
     server = await startStaticServer({
       root: DIST,
       feedDir: FEED,
@@ -233,6 +257,7 @@ describe.runIf(run)('accessibility (axe) of every route', () => {
   afterAll(async () => {
     await browser?.close()
     await server?.close()
+    await plainServer?.close()
   })
 
   for (const [device, viewport] of Object.entries(VIEWPORTS)) {
@@ -252,16 +277,17 @@ describe.runIf(run)('accessibility (axe) of every route', () => {
         for (const route of ROUTES) {
           it(route.name, async () => {
             failFeed = route.failFeed === true
+            const { url } = route.plain ? plainServer : server
             if (route.favourites) {
               const value =
                 route.favourites === 'garbage'
                   ? '{"v":1,"items":"garbage"}'
                   : await favouritesValue(route.favourites)
-              await page.goto(`${server.url}/favicon.svg`)
+              await page.goto(`${url}/favicon.svg`)
               await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [FAVOURITES_KEY, value])
             }
-            await route.before?.(page, server.url)
-            await page.goto(server.url + route.path)
+            await route.before?.(page, url)
+            await page.goto(url + route.path)
             await route.ready(page)
             await route.then?.(page)
             // Runtime.evaluate is not subject to the page's CSP, so the app's own policy stays on.
