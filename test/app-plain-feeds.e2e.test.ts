@@ -112,7 +112,7 @@ describe.runIf(run)('reader app over plain JSON Feeds', () => {
 
       it('shows not-found for an unknown id', async () => {
         await page.goto(`${server.url}/article/${encodeURIComponent('https://nowhere.example/x')}`)
-        await expect.poll(() => h1().textContent()).toBe('找不到这个页面')
+        await expect.poll(() => h1().textContent()).toBe('这篇文章不存在')
       })
 
       it('shows an empty category directory and an empty category list, not errors', async () => {

@@ -1,7 +1,10 @@
 // The reader app in real Chromium against the production build (E2E_DIST, default dist), served
 // like a static host with /feed/ mapped to the project's bundle fixture: lists, deep links and
-// reloads, category and tag lists, old permalinks, not-found, a failing feed with retry, and going
-// back to a list at the same scroll position. No uncaught page error anywhere.
+// reloads, category and tag lists, old permalinks, not-found (also behind an SPA fallback), a
+// failing feed with retry, and going back to a list at the same scroll position. No uncaught page
+// error anywhere.
+import { existsSync } from 'node:fs'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
@@ -18,12 +21,23 @@ describe.runIf(run)('reader app over a feed bundle', () => {
   let page: Page
   let errors: Error[]
   let failFeed = false
+  let htmlFallback = false
 
   beforeAll(async () => {
     server = await startStaticServer({
       root: DIST,
       feedDir: FEED,
-      intercept: (_req, res, pathname) => {
+      intercept: async (_req, res, pathname) => {
+        // Like nginx's `try_files $uri /index.html` or Netlify's `/* /index.html 200`.
+        if (
+          htmlFallback &&
+          pathname.startsWith('/feed/') &&
+          !existsSync(FEED + pathname.slice(5))
+        ) {
+          res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          res.end(await readFile(path.join(DIST, 'index.html')))
+          return true
+        }
         if (!failFeed || pathname !== '/feed/feed.json') return false
         res.writeHead(500, { 'content-type': 'text/plain' }).end('server error')
         return true
@@ -37,6 +51,7 @@ describe.runIf(run)('reader app over a feed bundle', () => {
   })
   beforeEach(async () => {
     failFeed = false
+    htmlFallback = false
     page = await browser.newPage({ viewport: { width: 390, height: 700 } })
     errors = collectPageErrors(page)
   })
@@ -125,13 +140,32 @@ describe.runIf(run)('reader app over a feed bundle', () => {
     expect(new URL(page.url()).pathname).toBe('/article/Mixed-Case-Id')
   })
 
-  it('shows not-found for an unknown article and an unknown path, with a way back', async () => {
-    await page.goto(`${server.url}/article/no-such-article`)
-    await expect.poll(() => h1().textContent()).toBe('找不到这个页面')
-    await page.goto(`${server.url}/no/such/page`)
-    await expect.poll(() => h1().textContent()).toBe('找不到这个页面')
+  it('says what is missing (article, source, tag or page), with a way back', async () => {
+    const cases = [
+      ['/article/no-such-article', '这篇文章不存在'],
+      ['/category/nosuch', '找不到这个来源'],
+      [`/tag/${encodeURIComponent('没有这个标签')}`, '找不到这个标签'],
+      ['/no/such/page', '找不到这个页面'],
+    ]
+    for (const [path, missing] of cases) {
+      await page.goto(server.url + path)
+      await expect.poll(() => h1().textContent()).toBe(missing)
+      expect(await page.title()).toBe(`${missing} · 新闻阅读`)
+    }
     await page.getByRole('link', { name: '返回首页' }).click()
     await expect.poll(() => h1().textContent()).toBe('最新文章')
+  })
+
+  it('says what is missing when the host answers a missing file with index.html and 200', async () => {
+    htmlFallback = true
+    for (const [path, missing] of [
+      ['/article/no-such-article', '这篇文章不存在'],
+      ['/category/nosuch', '找不到这个来源'],
+    ]) {
+      await page.goto(server.url + path)
+      await expect.poll(() => h1().textContent()).toBe(missing)
+      expect(await page.getByRole('alert').count()).toBe(0)
+    }
   })
 
   it('explains a feed that fails to load, and its retry works once the failure stops', async () => {

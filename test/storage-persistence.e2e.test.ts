@@ -85,11 +85,15 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
     await page.getByRole('button', { name: '收藏', exact: true }).click()
     await page.goBack()
     await expect.poll(() => pressed(page, THIRD, '已读')).toBe('true')
-    // /favourites after a reload: title, source and tags from the snapshot; the link opens it.
+    // /favourites after a reload: title, summary, source and tags from the snapshot; the links
+    // open the article and the source.
     await page.goto(`${server.url}/favourites`)
     const entry = page.getByRole('list', { name: '收藏的文章' }).getByRole('article')
     await expect.poll(() => entry.count()).toBe(1)
-    expect(await entry.textContent()).toContain('城市快讯')
+    expect(await entry.textContent()).toContain('周末早高峰间隔缩短到四分钟。')
+    expect(await entry.getByRole('link', { name: '城市快讯' }).getAttribute('href')).toBe(
+      '/category/citynews',
+    )
     await entry.getByRole('link', { name: THIRD }).click()
     await page.getByRole('heading', { level: 1, name: THIRD }).waitFor()
   })
@@ -115,19 +119,25 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
       errors.push(...collectPageErrors(fresh))
       await fresh.goto(`${server.url}/favourites`)
       await fresh.getByText(/还没有收藏/).waitFor()
-      const input = fresh.getByLabel('导入收藏')
-      await input.setInputFiles({
-        name: 'f.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(text),
-      })
-      await fresh.getByText('已导入 1 篇。').waitFor()
-      await input.setInputFiles({
-        name: 'f.json',
-        mimeType: 'application/json',
-        buffer: Buffer.from(text),
-      })
-      await fresh.getByText('已导入 0 篇，1 篇已在收藏中，未重复添加。').waitFor()
+      // The button named 导入收藏 opens the browser's file chooser.
+      const importFile = async () => {
+        const [chooser] = await Promise.all([
+          fresh.waitForEvent('filechooser'),
+          fresh.getByRole('button', { name: '导入收藏' }).click(),
+        ])
+        await chooser.setFiles({
+          name: 'f.json',
+          mimeType: 'application/json',
+          buffer: Buffer.from(text),
+        })
+      }
+      await importFile()
+      await fresh.getByRole('status').filter({ hasText: '已导入 1 篇。' }).waitFor()
+      await importFile()
+      await fresh
+        .getByRole('status')
+        .filter({ hasText: '已导入 0 篇，1 篇已在收藏中，未重复添加。' })
+        .waitFor()
       await fresh.reload()
       const entries = fresh.getByRole('list', { name: '收藏的文章' }).getByRole('article')
       await expect.poll(() => entries.count()).toBe(1)

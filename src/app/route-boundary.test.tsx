@@ -29,6 +29,7 @@ describe('a page that fails', () => {
       </RouteBoundary>,
     )
     screen.getByRole('heading', { level: 1, name: '出了点问题' })
+    expect(document.title).toBe('出了点问题 · 新闻阅读')
     expect(screen.getByRole('alert').textContent).toContain('服务器暂时出错')
     fail = false
     await userEvent.click(screen.getByRole('button', { name: '重试' }))
@@ -80,13 +81,14 @@ describe('a page of something that does not exist', () => {
       throw new FeedError('not-found', 'No article x', { status: 404 })
     }
     render(
-      <MemoryRouter>
+      <MemoryRouter initialEntries={['/article/x']}>
         <RouteBoundary resetKey="/article/x">
           <Page />
         </RouteBoundary>
       </MemoryRouter>,
     )
-    screen.getByRole('heading', { level: 1, name: '找不到这个页面' })
+    screen.getByRole('heading', { level: 1, name: '这篇文章不存在' })
+    expect(document.title).toBe('这篇文章不存在 · 新闻阅读')
     expect(screen.getByRole('link', { name: '返回首页' }).getAttribute('href')).toBe('/')
     expect(screen.queryByRole('alert')).toBeNull()
   })

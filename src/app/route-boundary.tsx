@@ -7,6 +7,7 @@ import { ErrorBoundary, type FallbackProps } from 'react-error-boundary'
 import { FeedError, isNotFound } from '../entities/article/api/feed-error.ts'
 import { ErrorMessage } from '../entities/article/ui/error-message.tsx'
 import { NotFound } from '../components/not-found.tsx'
+import { PageTitle } from '../components/page-title.tsx'
 import { messages } from '../lib/messages.ts'
 
 export type RouteBoundaryProps = {
@@ -26,6 +27,7 @@ export function RouteBoundary({ resetKey, children, reload }: RouteBoundaryProps
       error instanceof FeedError ? resetErrorBoundary : (reload ?? (() => window.location.reload()))
     return (
       <section>
+        <PageTitle title={messages.errorTitle} />
         <h1>{messages.errorTitle}</h1>
         <ErrorMessage error={error} onRetry={retry} />
       </section>

@@ -47,22 +47,42 @@ describe('deep links, redirects and not-found', () => {
     expect(router.action).toBe('REPLACE')
   })
 
-  it('shows not-found with a way back for an unknown id, a bad permalink and any other path', async () => {
-    for (const path of ['/article/nope', '/citynews/2026/xx/28/a.html', '/a/b']) {
+  it('says what is missing, with a way home and a document title', async () => {
+    const cases = [
+      ['/article/nope', '这篇文章不存在'],
+      ['/citynews/2026/xx/28/a.html', '找不到这个页面'],
+      ['/a/b', '找不到这个页面'],
+      ['/category/nosuch', '找不到这个来源'],
+      [`/tag/${encodeURIComponent('没有这个标签')}`, '找不到这个标签'],
+    ]
+    for (const [path, missing] of cases) {
       mockFeed('bundle')
       const { unmount } = renderApp(null, { path })
-      await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
+      await screen.findByRole('heading', { level: 1, name: missing })
       expect(screen.getByRole('link', { name: '返回首页' }).getAttribute('href')).toBe('/')
+      expect(document.title).toBe(`${missing} · 新闻阅读`)
+      expect(screen.queryByRole('alert')).toBeNull()
       unmount()
     }
   })
 
+  it('offers the category directory when a source is missing', async () => {
+    mockFeed('bundle')
+    renderApp(null, { path: '/category/nosuch' })
+    const all = await screen.findByRole('link', { name: '查看全部分类' })
+    expect(all.getAttribute('href')).toBe('/categories')
+  })
+
   it('shows not-found, and asks the network for nothing, for blank or oversized parameters', async () => {
-    const paths = ['/article/%20', '/tag/%20%20', `/category/${'x'.repeat(201)}`]
-    for (const path of paths) {
+    const cases = [
+      ['/article/%20', '这篇文章不存在'],
+      ['/tag/%20%20', '找不到这个标签'],
+      [`/category/${'x'.repeat(201)}`, '找不到这个来源'],
+    ]
+    for (const [path, missing] of cases) {
       const fetch = mockFeed('bundle')
       const { unmount } = renderApp(null, { path })
-      await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
+      await screen.findByRole('heading', { level: 1, name: missing })
       expect(fetchedPaths(fetch)).toEqual([])
       unmount()
     }
@@ -76,16 +96,6 @@ describe('deep links, redirects and not-found', () => {
     const feed = await screen.findByRole('feed')
     await within(feed).findAllByRole('article')
     expect(titles(feed)).toEqual(['机器人编程课走进社区'])
-  })
-
-  it('says so when the feed has no such tag or category', async () => {
-    for (const path of ['/tag/没有这个标签', '/category/nosuch']) {
-      mockFeed('bundle')
-      const { unmount } = renderApp(null, { path })
-      await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
-      expect(screen.queryByRole('alert')).toBeNull()
-      unmount()
-    }
   })
 
   it('shows a category’s name from its posts and only its articles', async () => {
@@ -123,6 +133,28 @@ describe('deep links, redirects and not-found', () => {
     // Previous/next within the list it came from.
     const nav = screen.getByRole('navigation', { name: '前后文章' })
     within(nav).getByRole('link', { name: /上一篇.*本地团队/ })
+  })
+})
+
+describe('the article page in every state', () => {
+  const TITLE = '本地团队发布开源天气小工具'
+
+  it('has an h1 and a document title while loading and once loaded', async () => {
+    mockFeed('bundle', { delay: { 'content/2026112802.json': 300 } })
+    renderApp(null, { path: '/article/2026112802' })
+    await screen.findByRole('heading', { level: 1, name: '文章' })
+    screen.getByRole('status')
+    expect(document.title).toBe('文章 · 新闻阅读')
+    await screen.findByRole('heading', { level: 1, name: TITLE })
+    expect(document.title).toBe(`${TITLE} · 新闻阅读`)
+  })
+
+  it('has an h1 and a document title when its body fails to load', async () => {
+    mockFeed('bundle', { fail: (rel) => (rel.startsWith('content/') ? 503 : null) })
+    renderApp(null, { path: '/article/2026112802' })
+    await screen.findByRole('alert')
+    screen.getByRole('heading', { level: 1, name: '文章' })
+    expect(document.title).toBe('文章 · 新闻阅读')
   })
 })
 
@@ -247,7 +279,7 @@ describe('the bundle as it may be found', () => {
     })
     const { user } = renderApp(null, { path: '/' })
     await user.click(await screen.findByRole('link', { name: '滨江公园新增夜跑步道' }))
-    await screen.findByRole('heading', { level: 1, name: '找不到这个页面' })
+    await screen.findByRole('heading', { level: 1, name: '这篇文章不存在' })
     expect(screen.queryByRole('heading', { name: '本地团队发布开源天气小工具' })).toBeNull()
   })
 

@@ -5,6 +5,7 @@ import {
   encodeFavourites,
   favouriteList,
   mergeFavourites,
+  toFavouriteItem,
   withFavourite,
   type FavouriteEntry,
   type FavouriteItem,
@@ -15,6 +16,7 @@ import { exportFavourites, importFavourites } from './favourites-file.ts'
 const item: fc.Arbitrary<FavouriteItem> = fc.record({
   id: fc.string({ minLength: 1, maxLength: 40 }),
   title: fc.string({ maxLength: 60 }),
+  summary: fc.string({ maxLength: 80 }),
   source: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
   category: fc.option(fc.string({ maxLength: 20 }), { nil: null }),
   published: fc.option(fc.constant('2026-11-28T07:00:00+08:00'), { nil: null }),
@@ -36,6 +38,7 @@ const favs: fc.Arbitrary<Favourites> = fc
 const sample = (id: string, title = `标题 ${id}`): FavouriteItem => ({
   id,
   title,
+  summary: `摘要 ${id}`,
   source: '测试来源',
   category: 'test',
   published: '2026-11-28T07:00:00+08:00',
@@ -69,6 +72,86 @@ describe('favourites codec', () => {
     const d = decodeFavourites(damaged)
     expect(d.complete).toBe(false)
     expect(d.value.get('1')?.fav).toBe(true)
+  })
+})
+
+describe('favourites stored before the summary was kept', () => {
+  // As the app wrote them before favourites kept a summary.
+  const old = JSON.stringify({
+    v: 1,
+    items: [
+      {
+        id: '1',
+        title: '旧收藏',
+        source: '测试来源',
+        category: 'test',
+        published: '2026-11-28T07:00:00+08:00',
+        tags: ['测试', '旧'],
+        url: 'https://example.org/1',
+        t: 20,
+        at: 10,
+      },
+      { id: '2', t: 30, removed: true },
+    ],
+  })
+
+  it('load complete, every field kept, with an empty summary', () => {
+    const d = decodeFavourites(old)
+    expect(d.complete).toBe(true)
+    expect(d.value.get('1')).toEqual({
+      id: '1',
+      fav: true,
+      t: 20,
+      at: 10,
+      item: {
+        id: '1',
+        title: '旧收藏',
+        summary: '',
+        source: '测试来源',
+        category: 'test',
+        published: '2026-11-28T07:00:00+08:00',
+        tags: ['测试', '旧'],
+        url: 'https://example.org/1',
+      },
+    })
+    expect(d.value.get('2')).toEqual({ id: '2', fav: false, t: 30 })
+    // Written back and read again, nothing changes.
+    expect(decodeFavourites(encodeFavourites(d.value)).value).toEqual(d.value)
+  })
+
+  it('import from a version 1 file without summaries', () => {
+    const file = JSON.stringify({
+      format: 'news-reader-favourites',
+      version: 1,
+      exported: '2026-11-29T00:00:00.000Z',
+      items: [
+        {
+          id: 'a',
+          title: '旧文件里的收藏',
+          source: null,
+          category: null,
+          published: null,
+          tags: [],
+          url: null,
+          favouritedAt: '2026-11-28T00:00:00.000Z',
+        },
+      ],
+    })
+    const r = importFavourites(new Map(), file, 5_000)
+    expect(r?.added).toBe(1)
+    expect(favouriteList(r!.favs)[0]!.item).toMatchObject({ title: '旧文件里的收藏', summary: '' })
+  })
+})
+
+describe('the snapshot of an article', () => {
+  const article = { id: 'x', title: '标题', summary: '这是摘要。', tags: ['来源'] }
+
+  it('keeps the summary', () => {
+    expect(toFavouriteItem(article, '来源').summary).toBe('这是摘要。')
+  })
+
+  it('leaves the summary out when the title was made from it', () => {
+    expect(toFavouriteItem({ ...article, titleIsStandIn: true }).summary).toBe('')
   })
 })
 
@@ -122,6 +205,7 @@ describe('favourites file', () => {
     expect(favouriteList(mine).map((x) => x.item.id)).toEqual(['2', '1'])
     // The original favouriting time is kept for the order.
     expect(favouriteList(mine)[0]!.at).toBe(3_000)
+    expect(favouriteList(mine)[0]!.item.summary).toBe('摘要 2')
     // Importing the same file again adds nothing.
     expect(importFavourites(mine, file, 6_000)!.added).toBe(0)
   })

@@ -1,5 +1,5 @@
-// Favourites: each keeps a snapshot of what the list showed (title, source, time, tags), so
-// /favourites works without the feed page that held the article. Unfavouriting leaves a tombstone
+// Favourites: each keeps a snapshot of what the list showed (title, summary, source, time, tags),
+// so /favourites works without the feed page that held the article. Unfavouriting leaves a tombstone
 // with its time so a stale copy from another tab cannot bring the favourite back.
 import * as v from 'valibot'
 import { createSyncedStore } from '../../lib/storage/synced-store.ts'
@@ -11,6 +11,8 @@ const time = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(Number.MA
 export const FavouriteItemSchema = v.object({
   id: v.pipe(text(2_000), v.minLength(1)),
   title: text(1_000),
+  // Favourites stored before the summary was kept have none; they load as they were.
+  summary: v.optional(text(1_000), ''),
   source: v.nullable(text(300)),
   category: v.nullable(text(300)),
   published: v.nullable(text(64)),
@@ -130,6 +132,9 @@ export function favouriteList(favs: Favourites) {
 export type FavouriteInput = {
   id: string
   title: string
+  summary?: string
+  /** The title was made from the text: the summary would only repeat it. */
+  titleIsStandIn?: boolean
   category?: string | null
   published?: string | null
   tags?: readonly string[]
@@ -140,6 +145,7 @@ export function toFavouriteItem(article: FavouriteInput, source?: string | null)
   return {
     id: article.id,
     title: article.title.slice(0, 1_000),
+    summary: article.titleIsStandIn ? '' : (article.summary ?? '').slice(0, 1_000),
     source: source?.slice(0, 300) ?? null,
     category: article.category?.slice(0, 300) ?? null,
     published: article.published?.slice(0, 64) ?? null,

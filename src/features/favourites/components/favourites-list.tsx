@@ -1,11 +1,18 @@
-// The reader's favourites, newest favourited first, from the stored snapshots: title, source,
-// time and tags show and the article opens even when the feed no longer lists it.
-import { useId } from 'react'
+// The reader's favourites, newest favourited first, from the stored snapshots: title, summary,
+// source, time and tags show and the article opens even when the feed no longer lists it. Past a
+// handful, a filter box narrows them as you type.
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react'
 import { Link } from 'react-router'
-import { formatDateTime } from '../../../lib/format.ts'
+import { normalize } from '../../../entities/article/api/directories.ts'
+import { articlePath, categoryPath, tagPath } from '../../../entities/article/model/paths.ts'
+import { formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
+import type { FavouriteItem } from '../favourites-store.ts'
 import { useFavourites } from '../hooks.ts'
 import { FavouriteToggle } from './favourite-toggle.tsx'
+
+/** Up to this many favourites are easy to scan; more get the filter box. */
+const HANDFUL = 5
 
 function formatTime(value: string | number | null): string | null {
   if (value === null) return null
@@ -13,46 +20,109 @@ function formatTime(value: string | number | null): string | null {
   return Number.isFinite(ms) ? formatDateTime(ms) : null
 }
 
-export type FavouritesListProps = {
-  /** The app's deep link of an article. */
-  articleHref: (id: string) => string
-}
+type Entry = { at: number; item: FavouriteItem; search: string }
 
-export function FavouritesList({ articleHref }: FavouritesListProps) {
-  const list = useFavourites()
+type FavouriteRowsProps = { entries: readonly Entry[] }
+
+/** Memoized: while typing, React re-renders it only when the deferred filter has caught up. */
+const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProps) {
   // Element ids from the list's own prefix and the position: article ids may hold spaces.
   const idPrefix = useId()
-  if (list.length === 0) return <p className="empty">{messages.favouritesEmpty}</p>
   return (
     <ul className="favourites-list" aria-label={messages.favouritesListLabel}>
-      {list.map(({ at, item }, i) => {
+      {entries.map(({ at, item }, i) => {
         const published = formatTime(item.published)
         const titleId = `${idPrefix}-${i}`
+        const source = item.source ?? item.category
+        // A bundle item's first tag is its source's label: it is shown once, as the source.
+        const tags = item.tags.filter((t) => t !== item.source)
         return (
           <li key={item.id}>
             <article aria-labelledby={titleId}>
-              <h2 id={titleId}>
-                <Link to={articleHref(item.id)}>{item.title}</Link>
-              </h2>
+              <h3 id={titleId}>
+                <Link to={articlePath(item.id)}>{item.title}</Link>
+              </h3>
               <p className="meta">
-                {(item.source ?? item.category) && <span>{item.source ?? item.category}</span>}
+                {source !== null &&
+                  (item.category !== null ? (
+                    <Link className="source" to={categoryPath(item.category)}>
+                      {source}
+                    </Link>
+                  ) : (
+                    <span className="source">{source}</span>
+                  ))}
                 {published && item.published && <time dateTime={item.published}>{published}</time>}
                 <span>
                   {messages.favouritedAt} {formatTime(at)}
                 </span>
               </p>
-              {item.tags.length > 0 && (
+              {item.summary !== '' && <p className="summary">{item.summary}</p>}
+              {tags.length > 0 && (
                 <ul className="tags" aria-label={messages.tags}>
-                  {item.tags.map((t) => (
-                    <li key={t}>{t}</li>
+                  {tags.map((t) => (
+                    <li key={t}>
+                      <Link to={tagPath(t)}>#{t}</Link>
+                    </li>
                   ))}
                 </ul>
               )}
-              <FavouriteToggle article={item} source={item.source} />
+              <div className="actions">
+                <FavouriteToggle article={item} source={item.source} />
+              </div>
             </article>
           </li>
         )
       })}
     </ul>
+  )
+})
+
+export function FavouritesList() {
+  const list = useFavourites()
+  const inputId = useId()
+  const countId = useId()
+  const [filter, setFilter] = useState('')
+  const deferred = useDeferredValue(filter)
+  const entries = useMemo(
+    () =>
+      list.map(({ at, item }) => ({
+        at,
+        item,
+        search: normalize([item.title, item.summary, item.source ?? '', ...item.tags].join('\n')),
+      })),
+    [list],
+  )
+  const shown = useMemo(() => {
+    const needle = normalize(deferred)
+    return needle === '' ? entries : entries.filter((e) => e.search.includes(needle))
+  }, [entries, deferred])
+
+  if (list.length === 0) return <p className="notice">{messages.favouritesEmpty}</p>
+  // Once typed in, the box stays while the reader unfavourites down to a handful.
+  const filterShown = list.length > HANDFUL || filter !== ''
+  return (
+    <>
+      {filterShown && (
+        <div className="filter" role="search">
+          <label htmlFor={inputId}>{messages.favouritesFilter}</label>
+          <input
+            id={inputId}
+            type="search"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+            aria-describedby={countId}
+            autoComplete="off"
+          />
+          <p id={countId} className="count" role="status">
+            {messages.favouritesCount(formatNumber(shown.length), formatNumber(list.length))}
+          </p>
+        </div>
+      )}
+      {filterShown && shown.length === 0 ? (
+        <p className="notice">{messages.favouritesNoMatch}</p>
+      ) : (
+        <FavouriteRows entries={filterShown ? shown : entries} />
+      )}
+    </>
   )
 }

@@ -41,6 +41,13 @@ describe('ArticleFeed', () => {
     within(first).getByText(/全长三公里/)
   })
 
+  it('is no feed while it has no article to show (an empty feed breaks the pattern)', async () => {
+    mockFeed('bundle')
+    renderApp(<ArticleFeed scope={ALL} label="最新列表" visible={() => false} />)
+    await screen.findByRole('button', { name: '加载更多' })
+    expect(screen.queryByRole('feed')).toBeNull()
+  })
+
   it('loads the next page with 加载更多 and says when the list ends', async () => {
     mockFeed('bundle')
     const { user } = renderApp(<ArticleFeed scope={ALL} label="最新列表" />)

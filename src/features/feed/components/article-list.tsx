@@ -167,6 +167,7 @@ export function ArticleList({
     [observe],
   )
 
+  const empty = articles.length === 0
   const item = (i: number, top?: number, ref: RefCallback<HTMLElement> = plainRef) => {
     const a = articles[i]
     if (!a) return null
@@ -196,11 +197,12 @@ export function ArticleList({
 
   return (
     // The feed pattern's keys (Page Down / Page Up) are handled on the feed itself.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions
     <div
-      role="feed"
-      aria-busy={busy}
-      aria-label={label}
+      // A feed must hold articles: with none (loading, empty, all hidden as read) the element stays
+      // but is no feed, and the page's notices say why the list is empty.
+      role={empty ? undefined : 'feed'}
+      aria-busy={empty ? undefined : busy}
+      aria-label={empty ? undefined : label}
       className="feed"
       ref={feed}
       style={Rows ? { position: 'relative' } : undefined}
