@@ -15,7 +15,7 @@ const EMPTY_LINK_LINE = /^\s*<>\s*$/
  * exactly as written: footer lines, then empty `<>` lines, then one `<http…>` line become the
  * external URL. Empty `<>` lines elsewhere are removed too (they render as a stray "<>").
  */
-export function cleanBody(body: string): CleanBody {
+export function cleanBody(body: string, maxUrlChars = Infinity): CleanBody {
   const lines = body.replace(/\r\n?/g, '\n').split('\n')
   let end = lines.length
   const blank = (i: number) => (lines[i] ?? '').trim() === ''
@@ -33,7 +33,7 @@ export function cleanBody(body: string): CleanBody {
   }
   let externalUrl: string | undefined
   const source = SOURCE_LINE.exec(lines[end - 1] ?? '')
-  if (end > 0 && source) {
+  if (end > 0 && source && (source[1] ?? '').length <= maxUrlChars) {
     externalUrl = source[1]
     end--
     skipBlank()

@@ -3,7 +3,7 @@
 // app whether it reads a feed bundle (with its templates) or a plain JSON Feed.
 import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
-import { FeedReaderSchema, JSON_FEED_1_1 } from '../shared/feed-bundle.ts'
+import { FeedReaderSchema, JSON_FEED_1_1, directoryEntries } from '../shared/feed-bundle.ts'
 import {
   FeedError,
   decodeFeedPage,
@@ -123,4 +123,24 @@ export function feedRootQueryOptions(url: string = feedRootUrl()) {
     // made a timeout cost four waits (a minute) before the reader saw a message.
     retry: false,
   })
+}
+
+/** A directory of more pages than this is cut short (a loop, or a hostile bundle). */
+const MAX_DIRECTORY_PAGES = 1_000
+
+/**
+ * The entries of a bundle directory (`categories.json`, `tags.json`) page by page, following
+ * `next_url` on the same origin (bundle version 2); a version 1 directory is one plain array.
+ */
+export async function* directoryPages(url: string, signal?: AbortSignal) {
+  const seen = new Set<string>()
+  for (let page: string | undefined = url; page !== undefined && !seen.has(page);) {
+    if (seen.size >= MAX_DIRECTORY_PAGES) return
+    seen.add(page)
+    const dir = directoryEntries(await fetchJson(page, signal))
+    if (!dir) throw new FeedError('bad-items', `${page} is not a directory of the bundle`)
+    yield dir.items
+    const next: URL | undefined = dir.nextUrl ? new URL(dir.nextUrl, page) : undefined
+    page = next && next.origin === new URL(page).origin ? next.href : undefined
+  }
 }

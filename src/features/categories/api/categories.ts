@@ -1,10 +1,9 @@
-// The category directory (categories.json of the bundle): validated entry by entry, so one broken
-// entry never hides the others. A plain JSON Feed has no directory: an empty list.
+// The category directory (categories.json of the bundle and its further pages): validated entry by
+// entry, so one broken entry never hides the others. A plain JSON Feed has no directory: an empty list.
 import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
 import { CategoryEntrySchema, type CategoryEntry } from '../../../shared/feed-bundle.ts'
-import { FeedError } from '../../../shared/decode-feed.ts'
-import { feedRootQueryOptions, feedRootUrl, fetchJson } from '../../../lib/feed-client.ts'
+import { directoryPages, feedRootQueryOptions, feedRootUrl } from '../../../lib/feed-client.ts'
 
 export type Category = CategoryEntry & {
   /** Lower-case, width-folded name and slug: what the filter box matches against. */
@@ -22,14 +21,14 @@ export function categoriesQueryOptions(feed: string = feedRootUrl()) {
       const root = await client.fetchQuery(feedRootQueryOptions(feed))
       const url = root.bundle?.categoriesUrl
       if (!url) return []
-      const json = await fetchJson(url, signal)
-      if (!Array.isArray(json)) throw new FeedError('bad-items', 'categories.json is not a list')
-      return json.flatMap((raw) => {
-        const r = v.safeParse(CategoryEntrySchema, raw)
-        return r.success
-          ? [{ ...r.output, search: normalize(`${r.output.name} ${r.output.slug}`) }]
-          : []
-      })
+      const categories: Category[] = []
+      for await (const entries of directoryPages(url, signal))
+        for (const raw of entries) {
+          const r = v.safeParse(CategoryEntrySchema, raw)
+          if (r.success)
+            categories.push({ ...r.output, search: normalize(`${r.output.name} ${r.output.slug}`) })
+        }
+      return categories
     },
     staleTime: 5 * 60_000,
   })

@@ -4,12 +4,12 @@ import { infiniteQueryOptions, queryOptions, type QueryClient } from '@tanstack/
 import * as v from 'valibot'
 import { fileKey, fillTemplate } from '../../../shared/bundle-paths.ts'
 import { FeedError } from '../../../shared/decode-feed.ts'
-import { CategoriesFileSchema, TagsFileSchema } from '../../../shared/feed-bundle.ts'
+import { CategoryEntrySchema, TagEntrySchema } from '../../../shared/feed-bundle.ts'
 import {
+  directoryPages,
   feedRootQueryOptions,
   feedRootUrl,
   fetchFeedPage,
-  fetchJson,
   type FeedRoot,
   type LoadedPage,
 } from '../../../lib/feed-client.ts'
@@ -31,14 +31,15 @@ async function scopeFeedUrl(
   if (template) return new URL(fillTemplate(template, key), root.url).href
   const dir = scope.kind === 'category' ? b.categoriesUrl : b.tagsUrl
   if (!dir) throw new FeedError('not-found', 'The bundle has no directory for this list', 404)
-  const json = await fetchJson(dir, signal)
-  const entries =
-    scope.kind === 'category'
-      ? v.parse(CategoriesFileSchema, json).filter((c) => c.slug === scope.slug)
-      : v.parse(TagsFileSchema, json).filter((t) => t.name === scope.tag)
-  const entry = entries[0]
-  if (!entry) throw new FeedError('not-found', 'No such category or tag', 404)
-  return new URL(entry.feed_url, dir).href
+  for await (const entries of directoryPages(dir, signal)) {
+    const entry =
+      scope.kind === 'category'
+        ? v.parse(v.array(CategoryEntrySchema), entries).find((c) => c.slug === scope.slug)
+        : v.parse(v.array(TagEntrySchema), entries).find((t) => t.name === scope.tag)
+    // Entry URLs are relative to the directory's head: every page sits beside it.
+    if (entry) return new URL(entry.feed_url, dir).href
+  }
+  throw new FeedError('not-found', 'No such category or tag', 404)
 }
 
 /**
