@@ -137,6 +137,7 @@ function run(
   if (options.siteUrl) bundle.siteUrl = options.siteUrl
   const settings = JSON.stringify({ BUILDER_VERSION, timeZone, siteUrl: options.siteUrl ?? null })
   const outReal = fs.realpathSync(out)
+  const phase = phaseTimer()
   const loaded = loadState(stateFile)
   // A state written for another --out says nothing about this one.
   const previous = loaded?.outRoot === outReal ? loaded : null
@@ -148,7 +149,9 @@ function run(
   const writer = new BundleWriter(out, journalFile(stateFile))
   const { store, previousStore, generation } = openStore(stateFile, cache ? previous : null)
   try {
+    phase('load state')
     const listing = listInputs(site)
+    phase('list inputs')
     const read = readPhase({
       site,
       listing,
@@ -163,7 +166,9 @@ function run(
       validate,
       progress,
     })
+    phase('read phase')
     const plan = planBundle(read, bundle.title, site.categoryTitles)
+    phase('plan phase')
     const summary = reportSummary(listing.inputs, listing.idNotes)
     writePhase({
       writer,
@@ -180,6 +185,7 @@ function run(
     })
 
     // Only files the builder wrote are ever deleted: the last state's and the journal's.
+    phase('write phase')
     const stale = new Set<string>()
     for (const p of previous?.outputs.keys() ?? []) if (!writer.emitted.has(p)) stale.add(p)
     for (const id of read.removed) stale.add(contentPath(id))
@@ -210,6 +216,7 @@ function run(
         ),
       }),
     )
+    phase('stale files and state')
     fs.rmSync(journalFile(stateFile), { force: true })
     removeOldStores(stateFile, generation)
     writer.finish()
@@ -227,6 +234,17 @@ function run(
   } finally {
     store.close()
     previousStore?.close()
+  }
+}
+
+/** With FEED_TIMING set, each phase's seconds on stderr (where a build spends its time). */
+function phaseTimer(): (name: string) => void {
+  let last = performance.now()
+  return (name) => {
+    if (!process.env.FEED_TIMING) return
+    const now = performance.now()
+    process.stderr.write(`${name}: ${((now - last) / 1000).toFixed(2)} s\n`)
+    last = now
   }
 }
 

@@ -50,22 +50,31 @@ export class Inputs {
   readonly duplicateOf = new Map<number, number>()
 
   constructor(
-    /** Paths as report.json names them (`_posts/…`, `old_post/…`). */
-    readonly files: readonly string[],
+    /** Paths inside their folder, as listed (flat strings: a million of them). */
+    readonly names: readonly string[],
     /** Each input's folder (index into Site.folders). */
     readonly folder: Uint16Array,
+    /** Per folder, what goes before a name in report.json (`_posts/`, `old_post/`, or ''). */
+    readonly prefixes: readonly string[],
+    /** Saved columns to take as they are (see ./state.ts); new zeroed ones without. */
+    saved?: Pick<Inputs, 'size' | 'mtimeMs' | 'hash' | 'status' | 'article'>,
   ) {
-    const n = files.length
-    this.size = new Float64Array(n)
-    this.mtimeMs = new Float64Array(n)
-    this.hash = digestColumn(n)
-    this.status = new Uint8Array(n)
-    this.article = new Int32Array(n).fill(-1)
-    this.ids = new Array<string | undefined>(n)
+    const n = names.length
+    this.size = saved?.size ?? new Float64Array(n)
+    this.mtimeMs = saved?.mtimeMs ?? new Float64Array(n)
+    this.hash = saved?.hash ?? digestColumn(n)
+    this.status = saved?.status ?? new Uint8Array(n)
+    this.article = saved?.article ?? new Int32Array(n).fill(-1)
+    this.ids = new Array<string | undefined>(saved ? 0 : n)
   }
 
   get count(): number {
-    return this.files.length
+    return this.names.length
+  }
+
+  /** The input's path as report.json names it (`_posts/…`, `old_post/…`). */
+  file(i: number): string {
+    return `${this.prefixes[this.folder[i] as number] ?? ''}${this.names[i] as string}`
   }
 }
 
@@ -81,6 +90,9 @@ export type ArticleRow = {
   /** Byte offset in the item where a page puts the relative path to the content folder. */
   itemSplit: number
 }
+
+/** Category and tag numbers of the last build → this build's. */
+export type NameMap = { category: (c: number) => number; tag: (t: number) => number }
 
 /** One row per imported article; capacity is the number of inputs. */
 export class Articles {
@@ -125,30 +137,50 @@ export class Articles {
     this.itemOffset[a] = row.itemOffset
     this.itemLength[a] = row.itemLength
     this.itemSplit[a] = row.itemSplit
-    if (this.poolUsed + row.tags.length > this.pool.length) {
-      const bigger = new Uint32Array(
-        Math.max(this.pool.length * 2, this.poolUsed + row.tags.length),
-      )
+    this.addTags(a, row.tags, (t) => t)
+    return a
+  }
+
+  /**
+   * Takes over row `j` of the last build's table for `input`, with category and tag numbers
+   * translated into this build's interners, and the item where it now is.
+   */
+  addFrom(from: Articles, j: number, input: number, itemOffset: number, names: NameMap): number {
+    const a = this.count++
+    this.ids.push(from.ids[j] as string)
+    this.input[a] = input
+    this.epochMs[a] = from.epochMs[j] as number
+    this.category[a] = names.category(from.category[j] as number)
+    this.itemOffset[a] = itemOffset
+    this.itemLength[a] = from.itemLength[j] as number
+    this.itemSplit[a] = from.itemSplit[j] as number
+    this.addTags(a, from.tags(j), names.tag)
+    copyDigest(this.itemHash, a, from.itemHash, j)
+    copyDigest(this.contentHash, a, from.contentHash, j)
+    return a
+  }
+
+  private addTags(a: number, tags: ArrayLike<number>, map: (t: number) => number): void {
+    if (this.poolUsed + tags.length > this.pool.length) {
+      const size = Math.max(this.pool.length * 2, this.poolUsed + tags.length)
+      const bigger = new Uint32Array(size)
       bigger.set(this.pool)
       this.pool = bigger
     }
     this.tagStart[a] = this.poolUsed
-    this.tagCount[a] = row.tags.length
-    this.pool.set(row.tags, this.poolUsed)
-    this.poolUsed += row.tags.length
-    return a
+    this.tagCount[a] = tags.length
+    for (let k = 0; k < tags.length; k++) this.pool[this.poolUsed++] = map(tags[k] as number)
+  }
+
+  /** The article's first tag, or -1. */
+  firstTag(a: number): number {
+    return this.tagCount[a] ? (this.pool[this.tagStart[a] as number] as number) : -1
   }
 
   /** The article's tags (numbers of the tag interner), first tag first. */
   tags(a: number): Uint32Array {
     const start = this.tagStart[a] as number
     return this.pool.subarray(start, start + (this.tagCount[a] as number))
-  }
-
-  /** Copies the digests of row `j` of `from` into row `a`. */
-  copyDigests(a: number, from: Articles, j: number): void {
-    copyDigest(this.itemHash, a, from.itemHash, j)
-    copyDigest(this.contentHash, a, from.contentHash, j)
   }
 
   /** The columns as they are saved (see ./state.ts): only the rows in use. */

@@ -53,11 +53,17 @@ export function htmlToText(html: string): string {
 
 /** The first `max` characters (code points) of a text, cut at a space when one is near. */
 export function truncateText(text: string, max: number): string {
-  // Cheap exit before splitting into code points: a string of ≤ max UTF-16 units fits.
+  // Cheap exit: a string of ≤ max UTF-16 units fits.
   if (text.length <= max) return text
-  const chars = Array.from(text.slice(0, max * 2))
-  if (chars.length <= max && text.length <= max * 2) return text
-  let cut = chars.slice(0, max).join('')
+  // The end of the first `max` code points, counted in place (no array of characters).
+  let end = 0
+  for (let n = 0; n < max && end < text.length; n++) {
+    const c = text.charCodeAt(end)
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00
+    end += pair ? 2 : 1
+  }
+  if (end >= text.length) return text
+  let cut = text.slice(0, end)
   const space = cut.lastIndexOf(' ')
   if (space > max * 0.7) cut = cut.slice(0, space)
   return `${cut.trimEnd()}…`

@@ -19,7 +19,9 @@ export function setDigest(column: Uint32Array, i: number, digest: Buffer): void 
 }
 
 export function copyDigest(to: Uint32Array, i: number, from: Uint32Array, j: number): void {
-  to.set(from.subarray(j * DIGEST_WORDS, (j + 1) * DIGEST_WORDS), i * DIGEST_WORDS)
+  // Word by word: a subarray per call is an object per article (millions of them).
+  for (let w = 0; w < DIGEST_WORDS; w++)
+    to[i * DIGEST_WORDS + w] = from[j * DIGEST_WORDS + w] as number
 }
 
 export function sameDigest(column: Uint32Array, i: number, digest: Buffer): boolean {

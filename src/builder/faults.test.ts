@@ -214,8 +214,11 @@ describe('errors', () => {
   it('name the file, not a temporary one, when permission is denied', () => {
     const s = site(2)
     const out = path.join(tmp, 'out-eacces')
-    vi.spyOn(fs, 'renameSync').mockImplementation(() => {
-      throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+    const write = fs.writeFileSync.bind(fs)
+    vi.spyOn(fs, 'writeFileSync').mockImplementation((file, data, options) => {
+      if (String(file).includes('/content/'))
+        throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' })
+      write(file, data, options)
     })
     expect(() => build({ input: s, out })).toThrow(
       /^cannot write .*out-eacces\/content\/\d+\.json: permission denied$/,

@@ -15,19 +15,20 @@ export type Listing = {
 }
 
 export function listInputs(site: Site): Listing {
-  const files: string[] = []
+  const names: string[] = []
   const folders: number[] = []
   site.folders.forEach((f, k) => {
     for (const rel of guard('read', f.abs, () => listFolder(f.abs))) {
-      files.push(f.name ? `${f.name}/${rel}` : rel)
+      names.push(rel)
       folders.push(k)
     }
   })
-  const inputs = new Inputs(files, Uint16Array.from(folders))
+  const prefixes = site.folders.map((f) => (f.name ? `${f.name}/` : ''))
+  const inputs = new Inputs(names, Uint16Array.from(folders), prefixes)
   const owner = new Map<string, number>()
   const idNotes = new Map<number, string>()
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as string
+  for (let i = 0; i < names.length; i++) {
+    const file = names[i] as string
     if (!isPostFile(file)) continue
     const slug = slugOf(file)
     const first = owner.get(slug)
@@ -36,7 +37,7 @@ export function listInputs(site: Site): Listing {
       inputs.duplicateOf.set(i, first)
       inputs.reasons.set(
         i,
-        `duplicate: post "${slug}" is also in ${files[first]}, which comes first`,
+        `duplicate: post "${slug}" is also in ${inputs.file(first)}, which comes first`,
       )
       continue
     }

@@ -4,6 +4,7 @@
 // files intact and the next build knows which files are the builder's.
 import fs from 'node:fs'
 import path from 'node:path'
+import { createHash } from 'node:crypto'
 import { digestOf } from './digest.ts'
 import { BuildError, fsFailure, guard } from './errors.ts'
 
@@ -13,6 +14,25 @@ const SAFE_PATH = /^(?:[A-Za-z0-9_~.-]+\/)*[A-Za-z0-9_~-][A-Za-z0-9_~.-]*$/
 const READ_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW
 
 export type Written = { digest: Buffer; written: boolean }
+
+/** The digest of a file's bytes (not through a symlink), read in chunks; undefined if none. */
+function fileDigest(abs: string): Buffer | undefined {
+  let fd: number
+  try {
+    fd = fs.openSync(abs, READ_FLAGS)
+  } catch {
+    return undefined
+  }
+  try {
+    const hash = createHash('sha1')
+    const buf = Buffer.allocUnsafe(1 << 20)
+    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf))
+      hash.update(buf.subarray(0, n))
+    return hash.digest().subarray(0, 16)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
 
 export class BundleWriter {
   readonly root: string
@@ -47,9 +67,15 @@ export class BundleWriter {
     )
   }
 
-  /** Writes a file other than a content file and records it as emitted. */
-  write(rel: string, data: string | Buffer, previous: Buffer | undefined, check?: () => void) {
-    const r = this.put(rel, data, previous, check)
+  /** Writes a file other than a content file and records it as emitted (see put()). */
+  write(
+    rel: string,
+    data: string | Buffer,
+    previous: Buffer | undefined,
+    check?: () => void,
+    digest?: Buffer,
+  ) {
+    const r = this.put(rel, data, previous, check, digest)
     this.emitted.set(rel, r.digest)
   }
 
@@ -61,17 +87,81 @@ export class BundleWriter {
 
   /**
    * Writes `data` unless the file already holds it: known from `previous` (its digest when the
-   * last build wrote it), or else by reading it. `check` runs only when it is about to be written.
+   * last build wrote it), or else by reading it. `check` runs only when it is about to be written;
+   * `digest` may be given when the caller has a cheaper one that changes whenever the bytes do.
    */
-  put(rel: string, data: string | Buffer, previous: Buffer | undefined, check?: () => void) {
-    const digest = digestOf(data)
-    const same = previous ? previous.equals(digest) : this.holds(rel, data)
-    if (same) {
+  put(
+    rel: string,
+    data: string | Buffer,
+    previous: Buffer | undefined,
+    check?: () => void,
+    digest: Buffer = digestOf(data),
+  ): Written {
+    if (previous?.equals(digest)) {
       this.unchanged++
       return { digest, written: false }
     }
-    check?.()
     const abs = this.target(rel)
+    if (!previous) {
+      check?.()
+      // A file that is not there yet is created in place: nothing points at it before the files
+      // written after it, so no reader sees it half-written (and a failed write is removed).
+      try {
+        fs.writeFileSync(abs, data, { flag: 'wx' })
+        this.written++
+        return { digest, written: true }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+          fs.rmSync(abs, { force: true })
+          throw fsFailure('write', abs, e)
+        }
+      }
+      if (this.holds(abs, data)) {
+        this.unchanged++
+        return { digest, written: false }
+      }
+    } else check?.()
+    this.replace(abs, data)
+    this.written++
+    return { digest, written: true }
+  }
+
+  /**
+   * Writes a large file from chunks (never whole in memory), through a temporary file that
+   * replaces it only when its digest differs from `previous` (or, without one, from the file's).
+   */
+  writeChunks(rel: string, chunks: Iterable<Buffer>, previous: Buffer | undefined): void {
+    const abs = this.target(rel)
+    const tmp = path.join(this.tmp, String(this.tmpCount++))
+    try {
+      const hash = createHash('sha1')
+      const fd = fs.openSync(tmp, 'wx')
+      try {
+        for (const chunk of chunks) {
+          hash.update(chunk)
+          for (let done = 0; done < chunk.length;)
+            done += fs.writeSync(fd, chunk, done, chunk.length - done)
+        }
+      } finally {
+        fs.closeSync(fd)
+      }
+      const digest = hash.digest().subarray(0, 16)
+      this.emitted.set(rel, digest)
+      if ((previous ?? fileDigest(abs))?.equals(digest)) {
+        fs.rmSync(tmp)
+        this.unchanged++
+        return
+      }
+      fs.renameSync(tmp, abs)
+      this.written++
+    } catch (e) {
+      fs.rmSync(tmp, { force: true })
+      throw fsFailure('write', abs, e)
+    }
+  }
+
+  /** Replaces a file whole: written under a temporary name, then renamed over it. */
+  private replace(abs: string, data: string | Buffer): void {
     const tmp = path.join(this.tmp, String(this.tmpCount++))
     try {
       fs.writeFileSync(tmp, data, { flag: 'wx' })
@@ -81,15 +171,13 @@ export class BundleWriter {
       fs.rmSync(tmp, { force: true })
       throw fsFailure('write', abs, e)
     }
-    this.written++
-    return { digest, written: true }
   }
 
   /** Whether the file on disk (not a symlink) holds exactly `data`. */
-  private holds(rel: string, data: string | Buffer): boolean {
+  private holds(abs: string, data: string | Buffer): boolean {
     let fd: number
     try {
-      fd = fs.openSync(this.resolve(rel), READ_FLAGS)
+      fd = fs.openSync(abs, READ_FLAGS)
     } catch {
       return false
     }

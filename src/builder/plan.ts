@@ -140,9 +140,9 @@ function categoryNames(
   return cats.names.map((slug, c) => {
     const counts = new Map<string, number>()
     for (let k = byCategory.start[c]!; k < byCategory.start[c + 1]!; k++) {
-      const a = byCategory.seq[k]!
-      if (articles.tagCount[a]) {
-        const first = tags.names[articles.tags(a)[0]!] as string
+      const t = articles.firstTag(byCategory.seq[k]!)
+      if (t >= 0) {
+        const first = tags.names[t] as string
         counts.set(first, (counts.get(first) ?? 0) + 1)
       }
     }

@@ -7,7 +7,8 @@ import path from 'node:path'
 import * as v from 'valibot'
 import { BundleListItemSchema, describeIssues } from '../shared/feed-bundle.ts'
 import { contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
-import { Articles, IMPORTED, Interner, SKIPPED, type Inputs } from './catalog.ts'
+import { Articles, IMPORTED, Interner, SKIPPED, type Inputs, type NameMap } from './catalog.ts'
+import { causeOf } from './errors.ts'
 import { digestAt, digestOf, hasDigest, sameDigest, setDigest, copyDigest } from './digest.ts'
 import type { Listing } from './inputs.ts'
 import type { ItemStore } from './item-store.ts'
@@ -57,13 +58,11 @@ type Matches = {
   row: Int32Array
 }
 
-type Remap = { categories: Int32Array; tags: Int32Array }
-
 /** Where input `i` is on disk. */
 export function inputPath(site: Site, inputs: Inputs, i: number): string {
   const folder = site.folders[inputs.folder[i] as number]!
-  const file = inputs.files[i] as string
-  return path.join(folder.abs, folder.name ? file.slice(folder.name.length + 1) : file)
+  // Names are clean relative paths from listFolder(): no path.join needed (a million times).
+  return `${folder.abs}${path.sep}${inputs.names[i] as string}`
 }
 
 export function readPhase(ctx: ReadContext): ReadResult {
@@ -83,17 +82,14 @@ export function readPhase(ctx: ReadContext): ReadResult {
     changed: [],
     removed: [],
   }
-  const remap: Remap = {
-    categories: new Int32Array(prev?.categories.length ?? 0).fill(-1),
-    tags: new Int32Array(prev?.tags.length ?? 0).fill(-1),
-  }
+  const names = nameMap(prev, r)
   for (let i = 0; i < inputs.count; i++) {
     if (i % 256 === 0) ctx.progress.update(i, inputs.count, 'reading posts')
     const action = match.action[i]
     if (inputs.reasons.has(i) || action === REUSE_SKIP) continue
     const j = match.row[i] as number
-    if (action === REUSE && prev) reuse(ctx, r, i, prev, j, remap)
-    else parseInput(ctx, r, i, prev, j, remap)
+    if (action === REUSE && prev) reuse(ctx, r, i, prev, j, names)
+    else parseInput(ctx, r, i, prev, j, names)
   }
   ctx.progress.update(inputs.count, inputs.count, 'reading posts')
   if (ctx.previous) {
@@ -120,7 +116,6 @@ function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matches {
   let folder = -1
   let saved: SavedFolder | undefined
   let j = 0
-  const relOf = (name: string, file: string) => (name ? file.slice(name.length + 1) : file)
   for (let i = 0; i < inputs.count; i++) {
     const k = inputs.folder[i] as number
     if (k !== folder) {
@@ -129,7 +124,16 @@ function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matches {
       j = saved?.start ?? 0
     }
     if (inputs.reasons.has(i)) continue
-    const stat = fs.lstatSync(inputPath(ctx.site, inputs, i), { throwIfNoEntry: false })
+    // Nothing to compare with (a clean build): the post is opened without following links and
+    // fstat'ed anyway (readPost), so a separate lstat would only add a system call per post.
+    if (!saved && inputs.ids[i] !== undefined) continue
+    let stat: fs.Stats | undefined
+    try {
+      stat = fs.lstatSync(inputPath(ctx.site, inputs, i), { throwIfNoEntry: false })
+    } catch (e) {
+      inputs.reasons.set(i, `unreadable: ${(e as NodeJS.ErrnoException).code ?? causeOf(e)}`)
+      continue
+    }
     const reason = !stat
       ? 'unreadable: ENOENT'
       : stat.isSymbolicLink()
@@ -148,10 +152,11 @@ function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matches {
     if (reason !== undefined) inputs.reasons.set(i, reason)
     if (reason !== undefined || !prev || !saved) continue
     // Both lists are sorted the same way within a folder: one walk in step replaces a map.
-    const rel = relOf(folders[k]!.name, inputs.files[i] as string)
+    const name = inputs.names[i] as string
+    const names = prev.inputs.names
     const end = saved.start + saved.count
-    while (j < end && relOf(saved.name, prev.inputs.files[j] as string) < rel) j++
-    if (j >= end || relOf(saved.name, prev.inputs.files[j] as string) !== rel) continue
+    while (j < end && (names[j] as string) < name) j++
+    if (j >= end || names[j] !== name) continue
     m.row[i] = j
     const p = prev.inputs
     if (p.size[j] !== inputs.size[i] || p.mtimeMs[j] !== inputs.mtimeMs[i]) continue
@@ -174,35 +179,41 @@ function reusable(ctx: ReadContext, prev: BuildState, j: number, i: number): boo
   return ctx.distrust.size === 0 || !ctx.distrust.has(contentPath(id))
 }
 
-function remapped(table: Int32Array, names: readonly string[], x: number, into: Interner) {
-  let y = table[x] as number
-  if (y < 0) table[x] = y = into.id(names[x] as string)
-  return y
+/** Translates the last build's category and tag numbers, interning each name once. */
+function nameMap(prev: BuildState | null, r: ReadResult): NameMap {
+  const translate = (names: readonly string[], into: Interner) => {
+    const table = new Int32Array(names.length).fill(-1)
+    return (x: number) => {
+      let y = table[x] as number
+      if (y < 0) table[x] = y = into.id(names[x] as string)
+      return y
+    }
+  }
+  return {
+    category: translate(prev?.categories ?? [], r.categories),
+    tag: translate(prev?.tags ?? [], r.tags),
+  }
 }
 
 /** Takes over input row `j` of the previous build as input `i`: nothing is read. */
-function reuse(ctx: ReadContext, r: ReadResult, i: number, prev: BuildState, j: number, m: Remap) {
+function reuse(
+  ctx: ReadContext,
+  r: ReadResult,
+  i: number,
+  prev: BuildState,
+  j: number,
+  names: NameMap,
+) {
   const { inputs } = ctx.listing
   const pa = prev.articles
   const a = prev.inputs.article[j] as number
   let offset = pa.itemOffset[a] as number
-  const length = pa.itemLength[a] as number
   if (ctx.previousStore) {
-    const bytes = Buffer.allocUnsafe(length)
-    ctx.previousStore.read(offset, length, bytes, 0)
+    const bytes = Buffer.allocUnsafe(pa.itemLength[a] as number)
+    ctx.previousStore.read(offset, bytes.length, bytes, 0)
     offset = ctx.store.append(bytes)
   }
-  const row = r.articles.add({
-    input: i,
-    id: pa.ids[a] as string,
-    epochMs: pa.epochMs[a] as number,
-    category: remapped(m.categories, prev.categories, pa.category[a] as number, r.categories),
-    tags: Array.from(pa.tags(a), (t) => remapped(m.tags, prev.tags, t, r.tags)),
-    itemOffset: offset,
-    itemLength: length,
-    itemSplit: pa.itemSplit[a] as number,
-  })
-  r.articles.copyDigests(row, pa, a)
+  const row = r.articles.addFrom(pa, a, i, offset, names)
   copyDigest(inputs.hash, i, prev.inputs.hash, j)
   inputs.status[i] = IMPORTED
   inputs.article[i] = row
@@ -218,12 +229,16 @@ function parseInput(
   i: number,
   prev: BuildState | null,
   pj: number,
-  remap: Remap,
+  names: NameMap,
 ) {
   const { inputs } = ctx.listing
   const id = inputs.ids[i] as string
-  const file = inputs.files[i] as string
+  const file = inputs.names[i] as string
   const read = readPost(inputPath(ctx.site, inputs, i))
+  if (read.stat) {
+    inputs.size[i] = read.stat.size
+    inputs.mtimeMs[i] = read.stat.mtimeMs
+  }
   if ('reason' in read) {
     inputs.reasons.set(i, read.reason)
     return
@@ -235,7 +250,7 @@ function parseInput(
   const trusted = same && (ctx.distrust.size === 0 || !ctx.distrust.has(contentPath(id)))
   // Touched but not changed: the same bytes give the same article.
   if (trusted && prev && sameDigest(prev.inputs.hash, pj, hash)) {
-    reuse(ctx, r, i, prev, pj, remap)
+    reuse(ctx, r, i, prev, pj, names)
     return
   }
   const result = parsePost(file, read.bytes, { timeZone: ctx.timeZone })
@@ -249,12 +264,16 @@ function parseInput(
     const check = v.safeParse(BundleListItemSchema, item.value)
     if (!check.success)
       throw new Error(
-        `${file} gives an item that does not match the bundle schema: ${describeIssues(check.issues)}`,
+        `${inputs.file(i)} gives an item that does not match the bundle schema: ${describeIssues(check.issues)}`,
       )
   }
   const rel = contentPath(id)
   const previousContent = trusted && prev ? digestAt(prev.articles.contentHash, pa) : undefined
-  const content = ctx.writer.put(rel, contentText(item, result.contentHtml), previousContent)
+  // The content file is a function of the input's bytes, its name and its id (the settings are
+  // the state's): a digest of those stands for its bytes without hashing them.
+  const stands = digestOf(`${hash.toString('base64')}\0${file}\0${id}`)
+  const text = contentText(item, result.contentHtml)
+  const content = ctx.writer.put(rel, text, previousContent, undefined, stands)
   const bytes = Buffer.from(item.text)
   const row = r.articles.add({
     input: i,

@@ -14,8 +14,10 @@ export const tooLarge = (size: number) => `too large: ${size} bytes (limit ${MAX
 // read.
 let scratch = Buffer.allocUnsafe(1 << 16)
 
-/** The file's bytes (a view into a shared buffer), or why it is skipped. */
-export function readPost(abs: string): { bytes: Buffer } | { reason: string } {
+export type ReadOutcome = ({ bytes: Buffer } | { reason: string }) & { stat?: fs.Stats }
+
+/** The file's bytes (a view into a shared buffer), or why it is skipped; its fstat when opened. */
+export function readPost(abs: string): ReadOutcome {
   let fd: number
   try {
     fd = fs.openSync(abs, OPEN_FLAGS)
@@ -25,22 +27,23 @@ export function readPost(abs: string): { bytes: Buffer } | { reason: string } {
   }
   try {
     const stat = fs.fstatSync(fd)
-    if (!stat.isFile()) return { reason: 'not a regular file' }
-    if (stat.size > MAX_POST_BYTES) return { reason: tooLarge(stat.size) }
+    if (!stat.isFile()) return { reason: 'not a regular file', stat }
+    if (stat.size > MAX_POST_BYTES) return { reason: tooLarge(stat.size), stat }
+    // Room for one byte more than fstat says: a short read then means the end, in one call.
+    if (scratch.length <= stat.size)
+      scratch = Buffer.allocUnsafe(Math.max(stat.size + 1, scratch.length * 2))
     let n = 0
     for (;;) {
-      if (n === scratch.length) {
-        // Grown while being read: past the limit there is no need to read on.
-        if (n > MAX_POST_BYTES) return { reason: tooLarge(n) }
-        const bigger = Buffer.allocUnsafe(scratch.length * 2)
-        scratch.copy(bigger, 0, 0, n)
-        scratch = bigger
-      }
       const r = fs.readSync(fd, scratch, n, scratch.length - n, null)
-      if (r === 0) break
       n += r
+      if (r === 0 || n < scratch.length) break
+      // The file grew while being read: past the limit there is no need to read on.
+      if (n > MAX_POST_BYTES) return { reason: tooLarge(n), stat }
+      const bigger = Buffer.allocUnsafe(scratch.length * 2)
+      scratch.copy(bigger, 0, 0, n)
+      scratch = bigger
     }
-    return { bytes: scratch.subarray(0, n) }
+    return { bytes: scratch.subarray(0, n), stat }
   } catch (e) {
     return { reason: `unreadable: ${(e as NodeJS.ErrnoException).code ?? causeOf(e)}` }
   } finally {

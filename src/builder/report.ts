@@ -33,41 +33,39 @@ export function reportSummary(inputs: Inputs, idNotes: ReadonlyMap<number, strin
   return { read, imported, skipped: read - imported, duplicates, warnings }
 }
 
-/** report.json's bytes: the summary, then one line per input file in input order. */
-export function reportBytes(
+/**
+ * report.json's bytes in chunks of about 256 KB: the summary, then one line per input file in
+ * input order (a million lines are never one string).
+ */
+export function* reportChunks(
   inputs: Inputs,
   idNotes: ReadonlyMap<number, string>,
   summary: ReportSummary,
-): Buffer {
-  const chunks: Buffer[] = [
-    Buffer.from(`{"version":${BUNDLE_VERSION},"summary":${JSON.stringify(summary)},"files":[\n`),
-  ]
+): Generator<Buffer> {
+  yield Buffer.from(`{"version":${BUNDLE_VERSION},"summary":${JSON.stringify(summary)},"files":[\n`)
   let lines: string[] = []
   let chars = 0
-  const flush = () => {
-    chunks.push(Buffer.from(lines.join('')))
-    lines = []
-    chars = 0
-  }
   for (let i = 0; i < inputs.count; i++) {
-    let line = `{"file":${JSON.stringify(inputs.files[i])}`
+    let line = `{"file":${JSON.stringify(inputs.file(i))}`
     if (inputs.status[i] === IMPORTED)
       line += `,"status":"imported","id":${JSON.stringify(inputs.ids[i])}`
     else {
       line += `,"status":"skipped","reason":${JSON.stringify(inputs.reasons.get(i) ?? 'skipped')}`
       const first = inputs.duplicateOf.get(i)
-      if (first !== undefined) line += `,"duplicate_of":${JSON.stringify(inputs.files[first])}`
+      if (first !== undefined) line += `,"duplicate_of":${JSON.stringify(inputs.file(first))}`
     }
     const w = warningsOf(inputs, idNotes, i)
     if (w.length) line += `,"warnings":${JSON.stringify(w)}`
     line += i + 1 < inputs.count ? '},\n' : '}\n'
     lines.push(line)
     chars += line.length
-    if (chars >= 1 << 18) flush()
+    if (chars >= 1 << 18) {
+      yield Buffer.from(lines.join(''))
+      lines = []
+      chars = 0
+    }
   }
-  flush()
-  chunks.push(Buffer.from(']}\n'))
-  return Buffer.concat(chunks)
+  yield Buffer.from(`${lines.join('')}]}\n`)
 }
 
 /** The first `max` skipped files and their reasons, for the command line. */
@@ -75,7 +73,7 @@ export function firstSkipped(inputs: Inputs, max: number): { file: string; reaso
   const out: { file: string; reason: string }[] = []
   for (let i = 0; i < inputs.count && out.length < max; i++)
     if (inputs.status[i] !== IMPORTED)
-      out.push({ file: inputs.files[i] as string, reason: inputs.reasons.get(i) ?? 'skipped' })
+      out.push({ file: inputs.file(i), reason: inputs.reasons.get(i) ?? 'skipped' })
   return out
 }
 

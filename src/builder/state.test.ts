@@ -11,9 +11,9 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'state-test-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 function state(n: number): BuildState {
-  const files = Array.from({ length: n + 1 }, (_, i) => `_posts/2024-01-01-post-${i}.md`)
-  files[n] = '_posts/notes.txt'
-  const inputs = new Inputs(files, new Uint16Array(n + 1))
+  const files = Array.from({ length: n + 1 }, (_, i) => `2024-01-01-post-${i}.md`)
+  files[n] = 'notes.txt'
+  const inputs = new Inputs(files, new Uint16Array(n + 1), ['_posts/'])
   const articles = new Articles(n + 1)
   for (let i = 0; i < n; i++) {
     inputs.size[i] = 1000 + i
@@ -76,7 +76,7 @@ describe('build state file', () => {
     const bytes = fs.readFileSync(file)
     fs.writeFileSync(file, bytes.subarray(0, bytes.length - 40))
     expect(loadState(file)).toBeNull()
-    fs.writeFileSync(file, bytes.toString('latin1').replace('"version":6', '"version":5'), 'latin1')
+    fs.writeFileSync(file, bytes.toString('latin1').replace('"version":7', '"version":6'), 'latin1')
     expect(loadState(file)).toBeNull()
     fs.writeFileSync(file, '\u0000\u0001 not json')
     expect(loadState(file)).toBeNull()

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { Articles, Inputs } from './catalog.ts'
 import type { PostFolder } from './site.ts'
 
-export const STATE_VERSION = 6
+export const STATE_VERSION = 7
 export const STATE_FILE = '.build-state'
 
 export const journalFile = (stateFile: string) => `${stateFile}.journal`
@@ -74,7 +74,7 @@ export function saveState(file: string, state: BuildState): void {
     put(name, 'json', Buffer.from(JSON.stringify(value)))
 
   const { inputs, articles } = state
-  json('files', inputs.files)
+  json('names', inputs.names)
   column('folder', inputs.folder)
   column('size', inputs.size)
   column('mtimeMs', inputs.mtimeMs)
@@ -125,91 +125,110 @@ export function saveState(file: string, state: BuildState): void {
  * settings still tells which files the builder wrote (callers check `settings` for the rest).
  */
 export function loadState(file: string): BuildState | null {
-  let buf: Buffer
+  let fd: number
   try {
-    buf = fs.readFileSync(file)
+    fd = fs.openSync(file, 'r')
   } catch {
     return null
   }
   try {
-    const nl = buf.indexOf(10)
-    const header = JSON.parse(buf.toString('utf8', 0, nl)) as {
-      version: unknown
-      settings: string
-      outRoot: string
-      itemStore: number
-      folders: SavedFolder[]
-      sections: Section[]
-    }
-    if (header.version !== STATE_VERSION) return null
-    const body = nl + 1
-    const at = new Map(header.sections.map((s) => [s[0], s]))
-    const raw = (name: string) => {
-      const s = at.get(name)
-      if (!s || body + s[2] + s[3] > buf.length) throw new Error(`no section ${name}`)
-      return buf.subarray(body + s[2], body + s[2] + s[3])
-    }
-    const json = <T>(name: string) => JSON.parse(raw(name).toString('utf8')) as T
-    const column = <K extends Kind>(name: string, kind: K): InstanceType<(typeof KINDS)[K]> => {
-      const b = raw(name)
-      // A copy: the file's buffer is not aligned for the typed array, and is dropped after this.
-      return new KINDS[kind](new Uint8Array(b).buffer) as InstanceType<(typeof KINDS)[K]>
-    }
-
-    const files = json<string[]>('files')
-    const inputs = new Inputs(files, column('folder', 'u16'))
-    inputs.size.set(column('size', 'f64'))
-    inputs.mtimeMs.set(column('mtimeMs', 'f64'))
-    inputs.hash.set(column('hash', 'u32'))
-    inputs.status.set(column('status', 'u8'))
-    inputs.article.set(column('article', 'i32'))
-    for (const [i, r] of json<[number, string][]>('reasons')) inputs.reasons.set(i, r)
-    for (const [i, w] of json<[number, string[]][]>('warnings')) inputs.warnings.set(i, w)
-    for (const [i, d] of json<[number, number][]>('duplicateOf')) inputs.duplicateOf.set(i, d)
-    const ids = json<string[]>('ids')
-    const articles = Articles.fromColumns(ids, {
-      input: column('a.input', 'u32'),
-      epochMs: column('a.epochMs', 'f64'),
-      category: column('a.category', 'u32'),
-      tagStart: column('a.tagStart', 'u32'),
-      tagCount: column('a.tagCount', 'u8'),
-      pool: column('a.pool', 'u32'),
-      itemOffset: column('a.itemOffset', 'f64'),
-      itemLength: column('a.itemLength', 'u32'),
-      itemSplit: column('a.itemSplit', 'u32'),
-      itemHash: column('a.itemHash', 'u32'),
-      contentHash: column('a.contentHash', 'u32'),
-    })
-    const paths = json<string[]>('outputs')
-    const digests = raw('outputDigests')
-    const outputs = new Map<string, OutputRecord>()
-    const zero = Buffer.alloc(16)
-    paths.forEach((p, i) => {
-      const fingerprint = Buffer.from(digests.subarray(i * 32 + 16, i * 32 + 32))
-      outputs.set(p, {
-        digest: Buffer.from(digests.subarray(i * 32, i * 32 + 16)),
-        fingerprint: fingerprint.equals(zero) ? undefined : fingerprint,
-      })
-    })
-    const consistent =
-      inputs.size.length === files.length &&
-      articles.input.length === ids.length &&
-      articles.itemHash.length === ids.length * 4 &&
-      digests.length === paths.length * 32
-    if (!consistent) return null
-    return {
-      settings: header.settings,
-      outRoot: header.outRoot,
-      itemStore: header.itemStore,
-      folders: header.folders,
-      inputs,
-      articles,
-      categories: json<string[]>('categories'),
-      tags: json<string[]>('tags'),
-      outputs,
-    }
+    return readState(fd)
   } catch {
     return null
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/** Reads each section straight into its column: no copy of the whole file in memory. */
+function readState(fd: number): BuildState | null {
+  const head = Buffer.alloc(1 << 16)
+  const got = fs.readSync(fd, head, 0, head.length, 0)
+  const nl = head.subarray(0, got).indexOf(10)
+  if (nl < 0) return null
+  const header = JSON.parse(head.toString('utf8', 0, nl)) as {
+    version: unknown
+    settings: string
+    outRoot: string
+    itemStore: number
+    folders: SavedFolder[]
+    sections: Section[]
+  }
+  if (header.version !== STATE_VERSION) return null
+  const body = nl + 1
+  const at = new Map(header.sections.map((s) => [s[0], s]))
+  const read = (name: string, into: Uint8Array) => {
+    const s = at.get(name)
+    if (!s || s[3] !== into.length) throw new Error(`no section ${name}`)
+    if (fs.readSync(fd, into, 0, into.length, body + s[2]) !== into.length)
+      throw new Error(`section ${name} cut short`)
+  }
+  const raw = (name: string) => {
+    const b = Buffer.allocUnsafe(at.get(name)?.[3] ?? 0)
+    read(name, b)
+    return b
+  }
+  const json = <T>(name: string) => JSON.parse(raw(name).toString('utf8')) as T
+  const column = <K extends Kind>(name: string, kind: K): InstanceType<(typeof KINDS)[K]> => {
+    const type = KINDS[kind]
+    const c = new type((at.get(name)?.[3] ?? 0) / type.BYTES_PER_ELEMENT)
+    read(name, new Uint8Array(c.buffer))
+    return c as InstanceType<(typeof KINDS)[K]>
+  }
+
+  const files = json<string[]>('names')
+  const prefixes = header.folders.map((f) => (f.name ? `${f.name}/` : ''))
+  const inputs = new Inputs(files, column('folder', 'u16'), prefixes, {
+    size: column('size', 'f64'),
+    mtimeMs: column('mtimeMs', 'f64'),
+    hash: column('hash', 'u32'),
+    status: column('status', 'u8'),
+    article: column('article', 'i32'),
+  })
+  for (const [i, r] of json<[number, string][]>('reasons')) inputs.reasons.set(i, r)
+  for (const [i, w] of json<[number, string[]][]>('warnings')) inputs.warnings.set(i, w)
+  for (const [i, d] of json<[number, number][]>('duplicateOf')) inputs.duplicateOf.set(i, d)
+  const ids = json<string[]>('ids')
+  const articles = Articles.fromColumns(ids, {
+    input: column('a.input', 'u32'),
+    epochMs: column('a.epochMs', 'f64'),
+    category: column('a.category', 'u32'),
+    tagStart: column('a.tagStart', 'u32'),
+    tagCount: column('a.tagCount', 'u8'),
+    pool: column('a.pool', 'u32'),
+    itemOffset: column('a.itemOffset', 'f64'),
+    itemLength: column('a.itemLength', 'u32'),
+    itemSplit: column('a.itemSplit', 'u32'),
+    itemHash: column('a.itemHash', 'u32'),
+    contentHash: column('a.contentHash', 'u32'),
+  })
+  const paths = json<string[]>('outputs')
+  const digests = raw('outputDigests')
+  const outputs = new Map<string, OutputRecord>()
+  const zero = Buffer.alloc(16)
+  paths.forEach((p, i) => {
+    const fingerprint = digests.subarray(i * 32 + 16, i * 32 + 32)
+    outputs.set(p, {
+      digest: digests.subarray(i * 32, i * 32 + 16),
+      fingerprint: fingerprint.equals(zero) ? undefined : fingerprint,
+    })
+  })
+  const consistent =
+    inputs.size.length === files.length &&
+    articles.input.length === ids.length &&
+    articles.itemHash.length === ids.length * 4 &&
+    digests.length === paths.length * 32
+  if (!consistent) return null
+  return {
+    settings: header.settings,
+    outRoot: header.outRoot,
+    itemStore: header.itemStore,
+    folders: header.folders,
+    inputs,
+    articles,
+    categories: json<string[]>('categories'),
+    tags: json<string[]>('tags'),
+    outputs,
   }
 }
 

@@ -17,7 +17,7 @@ import type { BundleWriter } from './output.ts'
 import { pageBytes } from './pages.ts'
 import type { Plan, PlannedPage } from './plan.ts'
 import type { Progress } from './progress.ts'
-import { reportBytes, type ReportSummary } from './report.ts'
+import { reportChunks, type ReportSummary } from './report.ts'
 
 export type WriteContext = {
   writer: BundleWriter
@@ -58,7 +58,10 @@ function writePages(ctx: WriteContext, pages: readonly PlannedPage[]): void {
     if (before?.fingerprint?.equals(page.fingerprint)) writer.keep(page.path, before.digest)
     else {
       const bytes = pageBytes(page, ctx.articles, ctx.store, ctx.homePageUrl, ctx.validate)
-      writer.write(page.path, bytes, before?.digest)
+      // A page's bytes follow from its fingerprint: it stands for them (no hash of 100 KB pages),
+      // except for the archive's feed.json, whose real digest tells whether --out was replaced.
+      const digest = page.path === 'feed.json' ? undefined : page.fingerprint
+      writer.write(page.path, bytes, before?.digest, undefined, digest)
     }
   }
 }
@@ -100,7 +103,6 @@ const archiveHead: OutputStep = (ctx) =>
   )
 
 const report: OutputStep = (ctx) => {
-  const bytes = reportBytes(ctx.inputs, ctx.idNotes, ctx.summary)
   ctx.writer.journal(['report.json'])
   // Entries are strings put together by reportBytes(): the summary is what can go wrong.
   const check = checker(ctx, ReportFileSchema, 'report.json', () => ({
@@ -108,7 +110,9 @@ const report: OutputStep = (ctx) => {
     summary: ctx.summary,
     files: [],
   }))
-  ctx.writer.write('report.json', bytes, ctx.previous('report.json')?.digest, check)
+  check?.()
+  const chunks = reportChunks(ctx.inputs, ctx.idNotes, ctx.summary)
+  ctx.writer.writeChunks('report.json', chunks, ctx.previous('report.json')?.digest)
 }
 
 /** The bundle's output steps, in the order that keeps a deployed folder consistent. */
