@@ -16,10 +16,17 @@ export const contentPath = (id: string) => fillTemplate(CONTENT_TEMPLATE, fileKe
 /** The content folder with its slash, as list pages prefix an item's content file with it. */
 export const CONTENT_DIR = CONTENT_TEMPLATE.slice(0, CONTENT_TEMPLATE.lastIndexOf('/') + 1)
 
-export const categoryDir = (slug: string) =>
-  fillTemplate(CATEGORY_FEED_TEMPLATE, fileKey(slug)).replace(/\/feed\.json$/, '')
-export const tagDir = (tag: string) =>
-  fillTemplate(TAG_FEED_TEMPLATE, fileKey(tag)).replace(/\/feed\.json$/, '')
+export const categoryFeedUrl = (slug: string) => fillTemplate(CATEGORY_FEED_TEMPLATE, fileKey(slug))
+export const tagFeedUrl = (tag: string) => fillTemplate(TAG_FEED_TEMPLATE, fileKey(tag))
+export const categoryDir = (slug: string) => categoryFeedUrl(slug).replace(/\/feed\.json$/, '')
+export const tagDir = (tag: string) => tagFeedUrl(tag).replace(/\/feed\.json$/, '')
+
+/** The templates the archive's feed.json gives the app (`_reader`), relative to it. */
+export const READER_TEMPLATES = {
+  content_template: CONTENT_TEMPLATE,
+  category_feed_template: CATEGORY_FEED_TEMPLATE,
+  tag_feed_template: TAG_FEED_TEMPLATE,
+}
 
 const CONTENT_URL_KEY = '"content_url":"'
 

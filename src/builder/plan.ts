@@ -3,13 +3,13 @@
 // their fingerprint changed. Later output steps (search index, HTML, Atom, sitemap) start here.
 import { BUNDLE_VERSION, type CategoryEntry, type TagEntry } from '../shared/feed-bundle.ts'
 import {
-  CATEGORY_FEED_TEMPLATE,
-  CONTENT_TEMPLATE,
-  TAG_FEED_TEMPLATE,
-  fileKey,
-  fillTemplate,
-} from '../shared/bundle-paths.ts'
-import { categoryDir, categoryName, tagDir } from './bundle.ts'
+  READER_TEMPLATES,
+  categoryDir,
+  categoryFeedUrl,
+  categoryName,
+  tagDir,
+  tagFeedUrl,
+} from './bundle.ts'
 import type { Articles, Interner } from './catalog.ts'
 import { CATEGORIES_FILE, TAGS_FILE } from './directory.ts'
 import { feedPages, pageFingerprint, type Feed, type PagePlan } from './pages.ts'
@@ -79,9 +79,7 @@ export function planBundle(
         total_items: order.length,
         categories_url: CATEGORIES_FILE,
         tags_url: TAGS_FILE,
-        content_template: CONTENT_TEMPLATE,
-        category_feed_template: CATEGORY_FEED_TEMPLATE,
-        tag_feed_template: TAG_FEED_TEMPLATE,
+        ...READER_TEMPLATES,
       },
     },
   ]
@@ -91,8 +89,7 @@ export function planBundle(
     const seq = byCategory.seq.subarray(byCategory.start[c], byCategory.start[c + 1])
     const name = names[c] as string
     feeds.push(groupFeed(categoryDir(slug), name, seq))
-    const feed_url = fillTemplate(CATEGORY_FEED_TEMPLATE, fileKey(slug))
-    categoryEntries.push({ slug, name, count: seq.length, feed_url })
+    categoryEntries.push({ slug, name, count: seq.length, feed_url: categoryFeedUrl(slug) })
   })
   const tagEntries: TagEntry[] = []
   tags.names.forEach((name, t) => {
@@ -102,7 +99,7 @@ export function planBundle(
     tagEntries.push({
       name,
       count: seq.length,
-      feed_url: fillTemplate(TAG_FEED_TEMPLATE, fileKey(name)),
+      feed_url: tagFeedUrl(name),
     })
   })
   const pages: PlannedPage[] = []

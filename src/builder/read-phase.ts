@@ -7,7 +7,15 @@ import path from 'node:path'
 import * as v from 'valibot'
 import { BundleListItemSchema, describeIssues } from '../shared/feed-bundle.ts'
 import { contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
-import { Articles, IMPORTED, Interner, SKIPPED, type Inputs, type NameMap } from './catalog.ts'
+import {
+  Articles,
+  DUPLICATE,
+  IMPORTED,
+  Interner,
+  SKIPPED,
+  type Inputs,
+  type NameMap,
+} from './catalog.ts'
 import { causeOf } from './errors.ts'
 import { digestAt, digestOf, hasDigest, sameDigest, setDigest, copyDigest } from './digest.ts'
 import type { Listing } from './inputs.ts'
@@ -86,10 +94,10 @@ export function readPhase(ctx: ReadContext): ReadResult {
   for (let i = 0; i < inputs.count; i++) {
     if (i % 256 === 0) ctx.progress.update(i, inputs.count, 'reading posts')
     const action = match.action[i]
-    if (inputs.reasons.has(i) || action === REUSE_SKIP) continue
-    const j = match.row[i] as number
-    if (action === REUSE && prev) reuse(ctx, r, i, prev, j, names)
-    else parseInput(ctx, r, i, prev, j, names)
+    // REUSE first: nearly every row of an incremental build, and it never has a reason.
+    if (action === REUSE && prev) reuse(ctx, r, i, prev, match.row[i] as number, names)
+    else if (action === PARSE && !inputs.reasons.has(i))
+      parseInput(ctx, r, i, prev, match.row[i] as number, names)
   }
   ctx.progress.update(inputs.count, inputs.count, 'reading posts')
   if (ctx.previous) {
@@ -123,7 +131,8 @@ function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matches {
       saved = savedFolder(prev, folders[k]!)
       j = saved?.start ?? 0
     }
-    if (inputs.reasons.has(i)) continue
+    // Only duplicates have a reason before this point.
+    if (inputs.status[i] === DUPLICATE) continue
     // Nothing to compare with (a clean build): the post is opened without following links and
     // fstat'ed anyway (readPost), so a separate lstat would only add a system call per post.
     if (!saved && inputs.ids[i] !== undefined) continue
