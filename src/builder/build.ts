@@ -147,7 +147,8 @@ function run(
   const cache = trusted && previous.settings === settings && storeHolds(stateFile, previous)
 
   const writer = new BundleWriter(out, journalFile(stateFile))
-  const { store, previousStore, generation } = openStore(stateFile, cache ? previous : null)
+  const stores = openStore(stateFile, cache ? previous : null, loaded?.itemStore ?? 0)
+  const { store, previousStore, generation } = stores
   try {
     phase('load state')
     const listing = listInputs(site)
@@ -219,7 +220,6 @@ function run(
     phase('stale files and state')
     fs.rmSync(journalFile(stateFile), { force: true })
     removeOldStores(stateFile, generation)
-    writer.finish()
     return {
       skipped: firstSkipped(listing.inputs, 20),
       summary: {
@@ -234,6 +234,7 @@ function run(
   } finally {
     store.close()
     previousStore?.close()
+    writer.finish()
   }
 }
 
@@ -263,14 +264,15 @@ function folderSpan(folder: Uint16Array, k: number, f: Site['folders'][number]) 
  * The item store this build appends to: the last one while at least half of it is still in use,
  * else a new generation (the items still in use are copied into it), so it never grows without end.
  */
-function openStore(stateFile: string, previous: BuildState | null) {
+function openStore(stateFile: string, previous: BuildState | null, newest: number) {
   const last = previous?.itemStore ?? 0
   const lastFile = itemStoreFile(stateFile, last)
   let live = 0
   for (const n of previous?.articles.itemLength ?? []) live += n
   if (previous && live * 2 >= storeSize(lastFile))
     return { store: new ItemStore(lastFile, true), previousStore: null, generation: last }
-  const generation = last + 1
+  // Past any generation a state on disk may still point at (even one this build does not trust).
+  const generation = Math.max(last, newest) + 1
   const store = new ItemStore(itemStoreFile(stateFile, generation), false)
   return { store, previousStore: previous && new ItemStore(lastFile, true), generation }
 }

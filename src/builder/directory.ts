@@ -26,7 +26,8 @@ export function directoryPages(head: string, entries: readonly (CategoryEntry | 
   const pages: string[][] = [[]]
   let bytes = 0
   texts.forEach((t) => {
-    const size = Buffer.byteLength(t) + 1
+    // The entry and the ",\n" that joins it to the next.
+    const size = Buffer.byteLength(t) + 2
     const page = pages[pages.length - 1] as string[]
     if (page.length && (page.length >= DIRECTORY_PAGE_ENTRIES || bytes + size > budget)) {
       pages.push([t])
