@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url'
 import { build } from '../src/builder/build.ts'
 import { contentPath } from '../src/builder/bundle.ts'
 import { htmlToText } from '../src/builder/cleanup.ts'
-import type { BundleContentItem, ReportEntry } from '../src/shared/feed-bundle.ts'
+import type { BundleContentItem, ReportEntry, ReportFile } from '../src/shared/feed-bundle.ts'
 
 export const DEFAULT_CORPUS = path.resolve(import.meta.dirname, '../../shared/corpus/finews')
 export const DEFAULT_SEEDS = [
@@ -101,19 +101,21 @@ export function compareWithJekyll(options: {
       if (e.isDirectory()) walk(abs)
       else if (e.name.endsWith('.html')) {
         const post = JSON.parse(fs.readFileSync(abs, 'utf8')) as JekyllPost
-        jekyll.set(post.path.replace(/^_posts\//, ''), post)
+        jekyll.set(post.path, post)
       }
     }
   }
   walk(path.join(dest, 'jk'))
 
   const out = path.join(workDir, 'bundle')
-  const { report } = build({ input: site, out })
+  build({ input: site, out })
+  const report = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as ReportFile
   const outcomes: FileOutcome[] = []
-  const inputs = new Set(fs.readdirSync(posts))
+  // report.json names files from the site root (`_posts/…`), as Jekyll's page.path does.
+  const inputs = new Set(fs.readdirSync(posts).map((f) => `_posts/${f}`))
   for (const entry of report.files) {
     inputs.delete(entry.file)
-    outcomes.push(compareOne(entry, jekyll.get(entry.file), posts, out))
+    outcomes.push(compareOne(entry, jekyll.get(entry.file), site, out))
     jekyll.delete(entry.file)
   }
   for (const file of inputs)
@@ -134,7 +136,7 @@ export function compareWithJekyll(options: {
 function compareOne(
   entry: ReportEntry,
   jk: JekyllPost | undefined,
-  posts: string,
+  site: string,
   out: string,
 ): FileOutcome {
   const file = entry.file
@@ -164,7 +166,7 @@ function compareOne(
   differ('category', item._reader.category, jk.categories[0] ?? 'uncategorized')
   differ('tags', item.tags, jk.tags)
 
-  const source = fs.readFileSync(path.join(posts, file), 'utf8')
+  const source = fs.readFileSync(path.join(site, file), 'utf8')
   const ours = Date.parse(item.date_published)
   const theirs = Date.parse(jk.date.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'))
   if (OFFSET_DATE.test(source)) differ('date instant', ours, theirs)

@@ -1,30 +1,36 @@
-// `npm run feed -- …`: runs the feed builder (src/builder/cli.ts). It bundles the builder's
-// TypeScript into one ES module with esbuild (about 50 ms) and imports that, instead of running it
-// through tsx, whose loader spends about 400 ms compiling and resolving two dozen modules at every
-// start: a tenth of an incremental build, a fifth of a 5,000-post one. Packages stay external
-// (node_modules loads them as usual); the bundle is per process and removed once loaded.
-import { buildSync } from 'esbuild'
-import fs from 'node:fs'
-import process from 'node:process'
+// `npm run feed -- …`: runs the feed builder (src/builder/cli.ts). esbuild bundles the builder's
+// TypeScript in memory and Node imports it as a data: URL, with every package import rewritten to
+// its file URL: nothing is written (a read-only checkout works, a killed build leaves no file), and
+// start-up is far below tsx's (see docs/decisions/022-feed-launcher.md).
+import { build } from 'esbuild'
+import { Buffer } from 'node:buffer'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)))
-const dir = path.join(root, 'node_modules', '.cache', 'news-reader')
-const out = path.join(dir, `feed-${process.pid}.mjs`)
-fs.mkdirSync(dir, { recursive: true })
-buildSync({
+const require = createRequire(path.join(root, 'package.json'))
+
+/** Bare package imports become absolute file URLs: a data: URL module cannot resolve them. */
+const packagesByUrl = {
+  name: 'packages-by-url',
+  setup(b) {
+    b.onResolve({ filter: /^[^./]/ }, (args) => {
+      if (args.path.startsWith('node:')) return { path: args.path, external: true }
+      return { path: pathToFileURL(require.resolve(args.path)).href, external: true }
+    })
+  },
+}
+
+const result = await build({
   entryPoints: [path.join(root, 'src', 'builder', 'cli.ts')],
-  outfile: out,
+  write: false,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  packages: 'external',
   logLevel: 'warning',
+  plugins: [packagesByUrl],
 })
-try {
-  await import(pathToFileURL(out).href)
-} finally {
-  fs.rmSync(out, { force: true })
-}
+const code = result.outputFiles[0].text
+await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)

@@ -1,5 +1,5 @@
 // Synthetic Jekyll news archives in the finews format, for the demo, tests and benchmarks:
-//   npm run gen -- <count> <dir> [--seed 1] [--start 2021-12-01]
+//   npm run gen -- <count> <dir> [--seed 1] [--start 2021-12-01] [--old-post 0.5] [--both 10]
 // Deterministic (same arguments, same bytes), with a Zipf-like category size distribution (about
 // 2,000 categories at 100,000 posts), Chinese text of 300–3,000 characters built from the word list
 // below (written for this project), and the real archive's markup, source links, footers and quirks.
@@ -40,7 +40,16 @@ const WORDS = (
 ).split(' ')
 const SOURCES = '本报 新华社 央视 证券日报 经济观察 财经网 中国网 界面 财联社'.split(' ')
 
-export type GenOptions = { count: number; dir: string; seed?: number; start?: string }
+export type GenOptions = {
+  count: number
+  dir: string
+  seed?: number
+  start?: string
+  /** The share of posts, oldest first, written to old_post/ instead of _posts/ (as the archive moves them). */
+  oldShare?: number
+  /** How many of the old_post/ posts are also in _posts/ (the same id in both folders). */
+  both?: number
+}
 
 export function categoryCount(posts: number): number {
   return Math.max(1, Math.round(2000 * Math.pow(Math.min(posts, 100_000) / 100_000, 0.88)))
@@ -154,7 +163,7 @@ function post(i: number, epochMs: number, cat: Category, r: () => number) {
   return { name: `${day}-${id}.md`, text }
 }
 
-/** Writes `<dir>/_config.yml`, `<dir>/category/*.html` and `<dir>/_posts/*.md`. */
+/** Writes `<dir>/_config.yml`, `<dir>/category/*.html`, `<dir>/_posts/*.md` (and `old_post/`). */
 export function generateArchive(options: GenOptions): { posts: number; categories: number } {
   const r = rng(options.seed ?? 1)
   const cats = makeCategories(categoryCount(options.count), r)
@@ -174,7 +183,12 @@ export function generateArchive(options: GenOptions): { posts: number; categorie
     return cats[lo] as Category
   }
   const postsDir = path.join(options.dir, '_posts')
+  const oldDir = path.join(options.dir, 'old_post')
+  const old = Math.floor(options.count * (options.oldShare ?? 0))
+  // Every k-th old post is in both folders, `both` of them in all.
+  const every = Math.max(1, Math.floor(old / Math.max(1, options.both ?? 0)))
   fs.mkdirSync(postsDir, { recursive: true })
+  if (old > 0) fs.mkdirSync(oldDir, { recursive: true })
   fs.mkdirSync(path.join(options.dir, 'category'), { recursive: true })
   fs.writeFileSync(
     path.join(options.dir, '_config.yml'),
@@ -187,7 +201,10 @@ export function generateArchive(options: GenOptions): { posts: number; categorie
     const cat = choose()
     used.add(cat.slug)
     const { name, text } = post(i, t, cat, r)
-    fs.writeFileSync(path.join(postsDir, name), text)
+    const inOld = i < old
+    fs.writeFileSync(path.join(inOld ? oldDir : postsDir, name), text)
+    if (inOld && i % every === 0 && i / every < (options.both ?? 0))
+      fs.writeFileSync(path.join(postsDir, name), text)
   }
   for (const cat of cats) {
     if (!used.has(cat.slug)) continue
@@ -202,18 +219,27 @@ export function generateArchive(options: GenOptions): { posts: number; categorie
 function cli(): number {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { seed: { type: 'string', default: '1' }, start: { type: 'string' } },
+    options: {
+      seed: { type: 'string', default: '1' },
+      start: { type: 'string' },
+      'old-post': { type: 'string', default: '0' },
+      both: { type: 'string', default: '0' },
+    },
   })
   const [countText, dir] = positionals
   const count = Number(countText)
   if (!dir || !Number.isInteger(count) || count < 0) {
-    console.error('usage: npm run gen -- <count> <dir> [--seed N] [--start YYYY-MM-DD]')
+    console.error(
+      'usage: npm run gen -- <count> <dir> [--seed N] [--start YYYY-MM-DD] [--old-post SHARE] [--both N]',
+    )
     return 2
   }
   const result = generateArchive({
     count,
     dir,
     seed: Number(values.seed),
+    oldShare: Number(values['old-post']),
+    both: Number(values.both),
     ...(values.start !== undefined && { start: values.start }),
   })
   console.log(`generated ${result.posts} posts in ${result.categories} categories under ${dir}`)

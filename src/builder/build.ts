@@ -1,64 +1,44 @@
-// The build: read every input file once (or reuse what the last build learned of it), write each
-// article's content file as soon as it is parsed, then the paged feeds, categories, tags and report.
-// Only metadata stays in memory, so memory grows with the number of posts, not their size.
+// The build: open (check the folders, take the lock, load the last state), then the read phase
+// (./read-phase.ts), the plan phase (./plan.ts) and the write phase (./write-phase.ts), then
+// delete what no longer belongs to the bundle and save the state.
 import fs from 'node:fs'
 import path from 'node:path'
-import * as v from 'valibot'
-import {
-  CATEGORY_FEED_TEMPLATE,
-  CONTENT_TEMPLATE,
-  TAG_FEED_TEMPLATE,
-} from '../shared/bundle-paths.ts'
-import {
-  ARCHIVE_TIME_ZONE,
-  BUNDLE_VERSION,
-  BundlePageSchema,
-  CategoriesFileSchema,
-  ReportFileSchema,
-  TagsFileSchema,
-  describeIssues,
-  type ReportEntry,
-  type ReportFile,
-} from '../shared/feed-bundle.ts'
-import {
-  categoriesFile,
-  categoryDir,
-  categoryName,
-  compareArticles,
-  contentPath,
-  feedPages,
-  tagDir,
-  tagsFile,
-  type Article,
-  type BundleFile,
-  type BundleOptions,
-  type PlannedPage,
-} from './bundle.ts'
+import { ARCHIVE_TIME_ZONE } from '../shared/feed-bundle.ts'
+import { contentPath, type BundleOptions } from './bundle.ts'
 import { assertTimeZone } from './dates.ts'
-import { BundleWriter, STATE_FILE } from './output.ts'
-import { runParseTask, type ParseSettings, type ParseTask } from './parse-task.ts'
-import { MAX_POST_BYTES, isPostFile, slugOf, type PostMeta } from './post.ts'
+import { digestOf } from './digest.ts'
+import { BuildError, causeOf, guard } from './errors.ts'
+import { listInputs } from './inputs.ts'
+import { ItemStore } from './item-store.ts'
+import { lockOutput } from './lock.ts'
+import { BundleWriter } from './output.ts'
+import { planBundle } from './plan.ts'
 import { createProgress, type Progress } from './progress.ts'
-import { reportFile, type BuildSummary } from './report.ts'
-import { listInputs, readSite } from './site.ts'
+import { readPhase } from './read-phase.ts'
+import { firstSkipped, reportSummary, type BuildSummary } from './report.ts'
+import { readSite, type Site } from './site.ts'
 import {
-  STATE_VERSION,
-  clearState,
+  STATE_FILE,
+  itemStoreFile,
+  journalFile,
   loadState,
+  readJournal,
   saveState,
   type BuildState,
-  type InputState,
 } from './state.ts'
+import { writePhase } from './write-phase.ts'
 
 /** Bump when the output for the same input changes: the next build then re-parses everything. */
-const BUILDER_VERSION = 1
+const BUILDER_VERSION = 2
 const DEFAULT_TITLE = 'News archive'
 
 export type BuildOptions = {
-  /** A `_posts` folder or a Jekyll site root. */
+  /** A Jekyll site root (its `_posts/` and `old_post/` are read) or a posts folder. */
   input: string
+  /** Further posts folders, read after the site's own. */
+  posts?: readonly string[]
   out: string
-  /** The incremental build's state file; default `<out>/.build-state.ndjson`. */
+  /** The incremental build's state file; default `<out>/.build-state`. */
   stateFile?: string
   siteUrl?: string
   timeZone?: string
@@ -67,19 +47,50 @@ export type BuildOptions = {
   validate?: boolean
 }
 
-export type BuildResult = { summary: BuildSummary; report: ReportFile }
+export type BuildResult = {
+  summary: BuildSummary
+  /** The first skipped input files and why (all of them are in report.json). */
+  skipped: { file: string; reason: string }[]
+}
 
-/** A failure that stops the run before or while writing (exit code 2 in the CLI). */
-export class BuildError extends Error {}
+/** `dir`'s real path, or its nearest existing ancestor's real path with the rest appended. */
+function realPath(dir: string): string {
+  const rest: string[] = []
+  let at = dir
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse())
+    } catch {
+      const up = path.dirname(at)
+      if (up === at) return dir
+      rest.push(path.basename(at))
+      at = up
+    }
+  }
+}
+
+const inside = (child: string, parent: string) =>
+  child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep)
+
+/** Refuses --out or --state inside a posts folder (real paths: a symlink does not get past). */
+function checkPlaces(out: string, stateFile: string, site: Site): void {
+  const outReal = realPath(out)
+  const stateReal = realPath(stateFile)
+  for (const f of site.folders) {
+    if (inside(outReal, f.real))
+      throw new BuildError(`--out ${out} is inside the posts folder ${f.abs}: refused`)
+    if (inside(stateReal, f.real))
+      throw new BuildError(`--state ${stateFile} is inside the posts folder ${f.abs}: refused`)
+  }
+}
 
 export function build(options: BuildOptions): BuildResult {
   const started = performance.now()
-  const progress = options.progress ?? createProgress(process.stderr, false)
-  let site
+  let site: Site
   try {
-    site = readSite(options.input)
+    site = readSite(options.input, options.posts ?? [])
   } catch (e) {
-    throw new BuildError(`cannot read ${options.input}: ${(e as Error).message}`)
+    throw new BuildError(`cannot read ${options.input}: ${causeOf(e)}`)
   }
   const timeZone = options.timeZone ?? site.timeZone ?? ARCHIVE_TIME_ZONE
   try {
@@ -88,277 +99,198 @@ export function build(options: BuildOptions): BuildResult {
     throw new BuildError(`unknown time zone: ${timeZone}`)
   }
   const out = path.resolve(options.out)
-  const postsReal = fs.realpathSync(site.postsDir)
-  if (out === postsReal || out.startsWith(postsReal + path.sep))
-    throw new BuildError('--out must not be inside the posts folder')
-
   const stateFile = path.resolve(options.stateFile ?? path.join(out, STATE_FILE))
-  const validate = options.validate ?? true
-  const bundleOptions: BundleOptions = { title: site.title ?? DEFAULT_TITLE }
-  if (options.siteUrl) bundleOptions.siteUrl = options.siteUrl
-  const settings = JSON.stringify({ BUILDER_VERSION, timeZone, siteUrl: options.siteUrl ?? null })
-
-  let writer: BundleWriter
-  let previous: BuildState | null
+  checkPlaces(out, stateFile, site)
+  guard('create', out, () => fs.mkdirSync(out, { recursive: true }))
+  const stateDir = path.dirname(stateFile)
+  guard('create', stateDir, () => fs.mkdirSync(stateDir, { recursive: true }))
+  const lock = lockOutput(out)
   try {
-    fs.mkdirSync(out, { recursive: true })
-    previous = loadState(stateFile, settings)
-    clearState(stateFile)
-    writer = new BundleWriter(out, previous?.outputs ?? new Map())
-  } catch (e) {
-    throw new BuildError(`cannot write to ${options.out}: ${(e as Error).message}`)
+    return run(options, site, timeZone, out, stateFile, started)
+  } finally {
+    lock.release()
   }
-  const check = <S extends v.GenericSchema>(schema: S, value: unknown, what: string) => {
-    if (!validate) return
-    const r = v.safeParse(schema, value)
-    if (!r.success)
-      throw new Error(`${what} does not match the bundle schema: ${describeIssues(r.issues)}`)
+}
+
+/** Whether the bundle is still the one the state describes: its feed.json is as it was written. */
+function bundleIntact(previous: BuildState, out: string, distrust: ReadonlySet<string>): boolean {
+  if (distrust.has('feed.json')) return true
+  const want = previous.outputs.get('feed.json')?.digest
+  try {
+    return want !== undefined && digestOf(fs.readFileSync(path.join(out, 'feed.json'))).equals(want)
+  } catch {
+    return false
   }
-  // Unchanged files were checked when they were written: only what is written now is checked.
-  const writeChecked = (file: BundleFile, schema: v.GenericSchema) =>
-    writer.write(file.path, file.text, () => check(schema, file.value, file.path))
+}
 
-  const previousOf = cursor(previous?.inputs ?? [])
-  const previousOutputs = previous?.outputs ?? new Map<string, string>()
+function run(
+  options: BuildOptions,
+  site: Site,
+  timeZone: string,
+  out: string,
+  stateFile: string,
+  started: number,
+): BuildResult {
+  const progress = options.progress ?? createProgress(process.stderr, false)
+  const validate = options.validate ?? true
+  const bundle: BundleOptions = { title: site.title ?? DEFAULT_TITLE }
+  if (options.siteUrl) bundle.siteUrl = options.siteUrl
+  const settings = JSON.stringify({ BUILDER_VERSION, timeZone, siteUrl: options.siteUrl ?? null })
+  const outReal = fs.realpathSync(out)
+  const phase = phaseTimer()
+  const loaded = loadState(stateFile)
+  // A state written for another --out says nothing about this one.
+  const previous = loaded?.outRoot === outReal ? loaded : null
+  const journaled = readJournal(stateFile)
+  const distrust = new Set(journaled)
+  const trusted = previous !== null && bundleIntact(previous, out, distrust)
+  const cache = trusted && previous.settings === settings && storeHolds(stateFile, previous)
 
-  const files = listInputs(site.postsDir)
-  const entries: ReportEntry[] = []
-  const inputs: InputState[] = []
-  const metas: (PostMeta | undefined)[] = []
-  const ids: (string | undefined)[] = []
-  const contentDir = writer.folder('content')
-  const parseSettings: ParseSettings = { timeZone, bundle: bundleOptions, validate }
+  const writer = new BundleWriter(out, journalFile(stateFile))
+  const stores = openStore(stateFile, cache ? previous : null, loaded?.itemStore ?? 0)
+  const { store, previousStore, generation } = stores
+  try {
+    phase('load state')
+    const listing = listInputs(site)
+    phase('list inputs')
+    const read = readPhase({
+      site,
+      listing,
+      previous,
+      cache,
+      distrust,
+      writer,
+      store,
+      previousStore,
+      timeZone,
+      bundle,
+      validate,
+      progress,
+    })
+    phase('read phase')
+    const plan = planBundle(read, bundle.title, site.categoryTitles)
+    phase('plan phase')
+    const summary = reportSummary(listing.inputs, listing.idNotes)
+    writePhase({
+      writer,
+      articles: read.articles,
+      store,
+      plan,
+      inputs: listing.inputs,
+      idNotes: listing.idNotes,
+      summary,
+      previous: (p) => (trusted && !distrust.has(p) ? previous.outputs.get(p) : undefined),
+      homePageUrl: options.siteUrl,
+      validate,
+      progress,
+    })
 
-  // Ids come from file names alone, so they are decided before any file is parsed (in parallel):
-  // the first file in input order keeps a slug, later ones get slug-2, slug-3… (with a warning).
-  const usedIds = new Set<string>()
-  const idWarnings = new Map<number, string>()
-  files.forEach((file, i) => {
-    if (!isPostFile(file)) return
-    const slug = slugOf(file)
-    let id = slug
-    for (let n = 2; usedIds.has(id); n++) id = `${slug}-${n}`
-    if (id !== slug)
-      idWarnings.set(i, `id "${slug}" is taken by an earlier file: this one is "${id}"`)
-    usedIds.add(id)
-    ids[i] = id
-  })
+    // Only files the builder wrote are ever deleted: the last state's and the journal's.
+    phase('write phase')
+    const stale = new Set<string>()
+    for (const p of previous?.outputs.keys() ?? []) if (!writer.emitted.has(p)) stale.add(p)
+    for (const id of read.removed) stale.add(contentPath(id))
+    const current = journaled.some((p) => p.startsWith('content/'))
+      ? new Set(read.articles.ids.map(contentPath))
+      : new Set<string>()
+    for (const p of journaled) if (!writer.emitted.has(p) && !current.has(p)) stale.add(p)
+    writer.journal([...stale])
+    writer.remove(stale)
 
-  for (let i = 0; i < files.length; i++) {
-    const file = files[i] as string
-    if (i % 256 === 0) progress.update(i, files.length, 'reading posts')
-    // `file` is a clean relative path from listInputs: no path.join needed (100,000 times).
-    const abs = `${site.postsDir}/${file}`
-    entries.push({ file, status: 'skipped' })
-    const state: InputState = { file, size: 0, mtimeMs: 0, hash: '', warnings: [] }
-    inputs.push(state)
-    metas.push(undefined)
-    let stat: fs.Stats
-    try {
-      stat = fs.statSync(abs)
-    } catch (e) {
-      state.reason = `unreadable: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`
-      continue
-    }
-    state.size = stat.size
-    state.mtimeMs = stat.mtimeMs
-    const id = ids[i]
-    if (!stat.isFile()) state.reason = 'not a regular file'
-    else if (id === undefined) state.reason = 'not a post: not a Markdown or HTML file'
-    // Not even read: a runaway file must not take the memory of the run.
-    else if (stat.size > MAX_POST_BYTES)
-      state.reason = `too large: ${stat.size} bytes (limit ${MAX_POST_BYTES})`
-    if (state.reason !== undefined || id === undefined) continue
-
-    const cached = previousOf(file)
-    const contentRel = contentPath(id)
-    const contentHash = cached?.contentHash
-    // Same size and mtime as last time: reuse what the last build learned, without reading.
-    if (cached && cached.size === stat.size && cached.mtimeMs === stat.mtimeMs) {
-      if (!cached.meta && cached.reason !== undefined) {
-        inputs[i] = cached
-        continue
-      }
-      if (cached.meta && cached.id === id && contentHash && writer.keep(contentRel, contentHash)) {
-        inputs[i] = cached
-        metas[i] = cached.meta
-        continue
-      }
-    }
-    const task: ParseTask = {
-      file,
-      abs,
-      id,
-      contentExists: writer.contentFiles.has(contentRel),
-      contentAbs: path.join(contentDir, contentRel.slice(contentRel.indexOf('/') + 1)),
-    }
-    if (cached) {
-      task.cached = { hash: cached.hash }
-      if (cached.id !== undefined) task.cached.id = cached.id
-      if (contentHash !== undefined) task.cached.contentHash = contentHash
-    }
-    const o = runParseTask(task, parseSettings)
-    state.hash = o.hash
-    if (o.unchangedInput && cached) {
-      inputs[i] = { ...cached, size: state.size, mtimeMs: state.mtimeMs }
-      metas[i] = cached.meta
-      if (cached.meta && cached.id !== undefined)
-        writer.record(contentRel, cached.contentHash ?? '', false)
-    } else if (o.skipped) {
-      state.reason = o.skipped.reason
-      state.warnings = o.skipped.warnings
-    } else if (o.imported) {
-      state.id = id
-      state.contentHash = o.imported.contentHash
-      state.meta = o.imported.meta
-      state.warnings = o.imported.warnings
-      metas[i] = o.imported.meta
-      writer.record(contentRel, o.imported.contentHash, o.imported.written)
-    }
-  }
-  progress.update(files.length, files.length, 'reading posts')
-
-  const articles: Article[] = []
-  for (let i = 0; i < files.length; i++) {
-    const state = inputs[i] as InputState
-    const entry = entries[i] as ReportEntry
-    const meta = metas[i]
-    const warnings = [...state.warnings]
-    const idWarning = idWarnings.get(i)
-    if (meta && idWarning) warnings.push(idWarning)
-    if (meta) {
-      const id = ids[i] as string
-      entry.status = 'imported'
-      entry.id = id
-      articles.push({ id, meta, hash: state.hash })
-    } else {
-      entry.reason = state.reason ?? 'skipped'
-    }
-    if (warnings.length) entry.warnings = warnings
-  }
-
-  articles.sort(compareArticles)
-  const byCategory = new Map<string, Article[]>()
-  const firstTags = new Map<string, Map<string, number>>()
-  const byTag = new Map<string, Article[]>()
-  for (const a of articles) {
-    const c = a.meta.category
-    let list = byCategory.get(c)
-    if (!list) byCategory.set(c, (list = []))
-    list.push(a)
-    const first = a.meta.tags[0]
-    if (first !== undefined) {
-      let counts = firstTags.get(c)
-      if (!counts) firstTags.set(c, (counts = new Map<string, number>()))
-      counts.set(first, (counts.get(first) ?? 0) + 1)
-    }
-    for (const t of a.meta.tags) {
-      let tagged = byTag.get(t)
-      if (!tagged) byTag.set(t, (tagged = []))
-      tagged.push(a)
-    }
-  }
-
-  const lists = 1 + byCategory.size + byTag.size
-  let listsDone = 0
-  const previousPages = previous?.pages ?? new Map<string, string>()
-  const pages = new Map<string, string>()
-  const writePages = (planned: Iterable<PlannedPage>) => {
-    for (const page of planned) {
-      pages.set(page.path, page.fingerprint)
-      const hash = previousOutputs.get(page.path)
-      if (
-        previousPages.get(page.path) === page.fingerprint &&
-        hash &&
-        writer.keepPage(page.path, hash)
-      )
-        continue
-      writeChecked(page.make(), BundlePageSchema)
-    }
-    progress.update(++listsDone, lists, 'writing lists')
-  }
-  writePages(
-    feedPages('', bundleOptions.title, articles, bundleOptions, {
-      version: BUNDLE_VERSION,
-      total_items: articles.length,
-      categories_url: 'categories.json',
-      tags_url: 'tags.json',
-      content_template: CONTENT_TEMPLATE,
-      category_feed_template: CATEGORY_FEED_TEMPLATE,
-      tag_feed_template: TAG_FEED_TEMPLATE,
-    }),
-  )
-  const categories = new Map<string, { count: number; name: string }>()
-  for (const [slug, list] of byCategory) {
-    const name = categoryName(firstTags.get(slug), site.categoryTitles.get(slug), slug)
-    categories.set(slug, { count: list.length, name })
-    writePages(
-      feedPages(categoryDir(slug), name, list, bundleOptions, {
-        version: BUNDLE_VERSION,
-        total_items: list.length,
+    store.flush()
+    const fingerprints = new Map(plan.pages.map((p) => [p.path, p.fingerprint]))
+    guard('write', stateFile, () =>
+      saveState(stateFile, {
+        settings,
+        outRoot: outReal,
+        itemStore: generation,
+        folders: site.folders.map((f, k) => folderSpan(listing.inputs.folder, k, f)),
+        inputs: listing.inputs,
+        articles: read.articles,
+        categories: read.categories.names,
+        tags: read.tags.names,
+        outputs: new Map(
+          [...writer.emitted].map(([p, digest]) => [
+            p,
+            { digest, fingerprint: fingerprints.get(p) },
+          ]),
+        ),
       }),
     )
+    phase('stale files and state')
+    fs.rmSync(journalFile(stateFile), { force: true })
+    removeOldStores(stateFile, generation)
+    return {
+      skipped: firstSkipped(listing.inputs, 20),
+      summary: {
+        ...summary,
+        written: writer.written,
+        unchanged: writer.unchanged,
+        deleted: writer.deleted,
+        seconds: (performance.now() - started) / 1000,
+        maxRssMb: process.resourceUsage().maxRSS / 1024,
+      },
+    }
+  } finally {
+    store.close()
+    previousStore?.close()
+    writer.finish()
   }
-  const tagCounts = new Map<string, number>()
-  for (const [tag, list] of byTag) {
-    tagCounts.set(tag, list.length)
-    writePages(
-      feedPages(tagDir(tag), tag, list, bundleOptions, {
-        version: BUNDLE_VERSION,
-        total_items: list.length,
-      }),
-    )
+}
+
+/** With FEED_TIMING set, each phase's seconds on stderr (where a build spends its time). */
+function phaseTimer(): (name: string) => void {
+  let last = performance.now()
+  return (name) => {
+    if (!process.env.FEED_TIMING) return
+    const now = performance.now()
+    process.stderr.write(`${name}: ${((now - last) / 1000).toFixed(2)} s\n`)
+    last = now
   }
-  progress.done()
+}
 
-  const categoriesJson = categoriesFile(categories)
-  writer.write('categories.json', `${JSON.stringify(categoriesJson, null, 1)}\n`, () =>
-    check(CategoriesFileSchema, categoriesJson, 'categories.json'),
-  )
-  const tagsJson = tagsFile(tagCounts)
-  writer.write('tags.json', `${JSON.stringify(tagsJson, null, 1)}\n`, () =>
-    check(TagsFileSchema, tagsJson, 'tags.json'),
-  )
-  const report = reportFile(entries)
-  writer.write('report.json', `${JSON.stringify(report, null, 1)}\n`, () =>
-    check(ReportFileSchema, report, 'report.json'),
-  )
-
-  writer.removeStale()
-  saveState(stateFile, {
-    version: STATE_VERSION,
-    settings,
-    inputs,
-    outputs: writer.emitted,
-    pages,
-  })
-
+function folderSpan(folder: Uint16Array, k: number, f: Site['folders'][number]) {
+  const start = folder.indexOf(k)
+  const end = folder.lastIndexOf(k)
   return {
-    report,
-    summary: {
-      read: report.summary.read,
-      imported: report.summary.imported,
-      skipped: report.summary.skipped,
-      warnings: report.summary.warnings,
-      written: writer.written,
-      unchanged: writer.unchanged,
-      deleted: writer.deleted,
-      seconds: (performance.now() - started) / 1000,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
-    },
+    real: f.real,
+    name: f.name,
+    start: start < 0 ? 0 : start,
+    count: start < 0 ? 0 : end - start + 1,
   }
 }
 
 /**
- * The previous build's entry for each file, for files asked in ascending order: both lists are
- * sorted the same way, so one walk in step replaces a 100,000-key map (a file missing from an
- * unsorted, hand-edited state is simply parsed again).
+ * The item store this build appends to: the last one while at least half of it is still in use,
+ * else a new generation (the items still in use are copied into it), so it never grows without end.
  */
-function cursor(previous: readonly InputState[]): (file: string) => InputState | undefined {
-  let j = 0
-  return (file) => {
-    while (j < previous.length && (previous[j] as InputState).file < file) j++
-    const p = previous[j]
-    return p?.file === file ? p : undefined
-  }
+function openStore(stateFile: string, previous: BuildState | null, newest: number) {
+  const last = previous?.itemStore ?? 0
+  const lastFile = itemStoreFile(stateFile, last)
+  let live = 0
+  for (const n of previous?.articles.itemLength ?? []) live += n
+  if (previous && live * 2 >= storeSize(lastFile))
+    return { store: new ItemStore(lastFile, true), previousStore: null, generation: last }
+  // Past any generation a state on disk may still point at (even one this build does not trust).
+  const generation = Math.max(last, newest) + 1
+  const store = new ItemStore(itemStoreFile(stateFile, generation), false)
+  return { store, previousStore: previous && new ItemStore(lastFile, true), generation }
+}
+
+const storeSize = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? -1
+
+/** Whether the last build's item store still holds every item its state points at. */
+function storeHolds(stateFile: string, previous: BuildState): boolean {
+  const { itemOffset, itemLength, count } = previous.articles
+  let end = 0
+  for (let a = 0; a < count; a++) end = Math.max(end, itemOffset[a]! + itemLength[a]!)
+  return storeSize(itemStoreFile(stateFile, previous.itemStore)) >= end
+}
+
+function removeOldStores(stateFile: string, keep: number): void {
+  const dir = path.dirname(stateFile)
+  const prefix = `${path.basename(stateFile)}.items-`
+  for (const name of fs.readdirSync(dir))
+    if (name.startsWith(prefix) && name !== path.basename(itemStoreFile(stateFile, keep)))
+      fs.rmSync(path.join(dir, name), { force: true })
 }

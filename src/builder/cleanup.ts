@@ -15,7 +15,7 @@ const EMPTY_LINK_LINE = /^\s*<>\s*$/
  * exactly as written: footer lines, then empty `<>` lines, then one `<http…>` line become the
  * external URL. Empty `<>` lines elsewhere are removed too (they render as a stray "<>").
  */
-export function cleanBody(body: string): CleanBody {
+export function cleanBody(body: string, maxUrlChars = Infinity): CleanBody {
   const lines = body.replace(/\r\n?/g, '\n').split('\n')
   let end = lines.length
   const blank = (i: number) => (lines[i] ?? '').trim() === ''
@@ -33,7 +33,7 @@ export function cleanBody(body: string): CleanBody {
   }
   let externalUrl: string | undefined
   const source = SOURCE_LINE.exec(lines[end - 1] ?? '')
-  if (end > 0 && source) {
+  if (end > 0 && source && (source[1] ?? '').length <= maxUrlChars) {
     externalUrl = source[1]
     end--
     skipBlank()
@@ -53,11 +53,17 @@ export function htmlToText(html: string): string {
 
 /** The first `max` characters (code points) of a text, cut at a space when one is near. */
 export function truncateText(text: string, max: number): string {
-  // Cheap exit before splitting into code points: a string of ≤ max UTF-16 units fits.
+  // Cheap exit: a string of ≤ max UTF-16 units fits.
   if (text.length <= max) return text
-  const chars = Array.from(text.slice(0, max * 2))
-  if (chars.length <= max && text.length <= max * 2) return text
-  let cut = chars.slice(0, max).join('')
+  // The end of the first `max` code points, counted in place (no array of characters).
+  let end = 0
+  for (let n = 0; n < max && end < text.length; n++) {
+    const c = text.charCodeAt(end)
+    const pair = c >= 0xd800 && c <= 0xdbff && (text.charCodeAt(end + 1) & 0xfc00) === 0xdc00
+    end += pair ? 2 : 1
+  }
+  if (end >= text.length) return text
+  let cut = text.slice(0, end)
   const space = cut.lastIndexOf(' ')
   if (space > max * 0.7) cut = cut.slice(0, space)
   return `${cut.trimEnd()}…`

@@ -27,9 +27,9 @@ describe('feed CLI', () => {
     expect(r.status).toBe(0)
     expect(r.stdout.trim().split('\n')).toHaveLength(1)
     expect(r.stdout).toMatch(
-      /^feed: read=2 imported=1 skipped=1 warnings=1 written=\d+ unchanged=0 deleted=0 seconds=[\d.]+ max_rss_mb=\d+$/m,
+      /^feed: read=2 imported=1 skipped=1 duplicates=0 warnings=1 written=\d+ unchanged=0 deleted=0 seconds=[\d.]+ max_rss_mb=\d+$/m,
     )
-    expect(r.stderr).toContain('skipped junk.md: binary file')
+    expect(r.stderr).toContain('skipped _posts/junk.md: binary file')
   })
   it('prints nothing with --quiet, and exits 1 with --strict when a post was skipped', () => {
     const r = cli('build', tmp, '--out', path.join(tmp, 'out'), '--quiet', '--strict')

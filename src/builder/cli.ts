@@ -1,13 +1,22 @@
-// `npm run feed -- build <postsDir> --out <dir>`: argument parsing and exit codes only; the work is
-// in ./build.ts.
+// `npm run feed -- build <siteRoot|postsDir> --out <dir>`: argument parsing, messages and exit
+// codes only; the work is in ./build.ts.
 import { parseArgs } from 'node:util'
-import { BuildError, build } from './build.ts'
+import { build } from './build.ts'
+import { BuildError, causeOf } from './errors.ts'
 import { createProgress } from './progress.ts'
 import { summaryLine } from './report.ts'
 
-const USAGE = `usage: npm run feed -- build <postsDir|siteRoot> --out <dir>
-       [--site-url URL] [--timezone Asia/Shanghai] [--state FILE] [--strict] [--quiet]
-       [--no-validate]`
+const USAGE = `usage: npm run feed -- build <siteRoot|postsDir> --out <dir>
+       [--posts DIR]… [--site-url URL] [--timezone Asia/Shanghai] [--state FILE]
+       [--strict] [--quiet] [--no-validate]`
+
+/** One line for a person: the cause and the path, never a stack trace for an expected failure. */
+export function errorLine(e: unknown): string {
+  if (e instanceof BuildError) return `feed: ${e.message}`
+  const err = e as NodeJS.ErrnoException
+  if (err?.code && err.path) return `feed: ${causeOf(err)}: ${err.path}`
+  return `feed: internal error: ${String(err?.stack ?? e)}`
+}
 
 /** Exit codes: 0 done (skipped posts are in report.json), 1 --strict and something was skipped, 2 could not run. */
 export function main(argv: string[]): number {
@@ -18,6 +27,7 @@ export function main(argv: string[]): number {
       allowPositionals: true,
       options: {
         out: { type: 'string', short: 'o' },
+        posts: { type: 'string', multiple: true },
         'site-url': { type: 'string' },
         timezone: { type: 'string' },
         state: { type: 'string' },
@@ -48,9 +58,10 @@ export function main(argv: string[]): number {
   }
   const quiet = values.quiet
   try {
-    const { summary, report } = build({
+    const { summary, skipped } = build({
       input,
       out: values.out,
+      posts: values.posts ?? [],
       ...(siteUrl !== undefined && { siteUrl }),
       ...(values.timezone !== undefined && { timeZone: values.timezone }),
       ...(values.state !== undefined && { stateFile: values.state }),
@@ -58,14 +69,14 @@ export function main(argv: string[]): number {
       progress: createProgress(process.stderr, !quiet),
     })
     if (!quiet) {
-      const skipped = report.files.filter((f) => f.status === 'skipped')
-      for (const f of skipped.slice(0, 20)) console.error(`skipped ${f.file}: ${f.reason ?? ''}`)
-      if (skipped.length > 20) console.error(`… and ${skipped.length - 20} more: see report.json`)
+      for (const f of skipped) console.error(`skipped ${f.file}: ${f.reason}`)
+      if (summary.skipped > skipped.length)
+        console.error(`… and ${summary.skipped - skipped.length} more: see report.json`)
       console.log(summaryLine(summary))
     }
     return values.strict && summary.skipped > 0 ? 1 : 0
   } catch (e) {
-    console.error(`feed: ${e instanceof BuildError ? e.message : String((e as Error).stack ?? e)}`)
+    console.error(errorLine(e))
     return 2
   }
 }

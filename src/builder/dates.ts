@@ -20,6 +20,7 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
       hour: '2-digit',
       minute: '2-digit',
       second: '2-digit',
+      era: 'short',
     })
     offsetCache.set(timeZone, f)
   }
@@ -34,11 +35,14 @@ export function assertTimeZone(timeZone: string): void {
 /** The zone's offset from UTC at an instant, in minutes. */
 export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
   const parts: Record<string, number> = {}
+  let bc = false
   for (const p of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value)
+    if (p.type === 'era') bc = p.value === 'BC'
+    else if (p.type !== 'literal') parts[p.type] = Number(p.value)
   }
-  const asUtc = Date.UTC(
-    parts.year ?? 1970,
+  const year = parts.year ?? 1970
+  const asUtc = utcMs(
+    bc ? 1 - year : year,
     (parts.month ?? 1) - 1,
     parts.day ?? 1,
     parts.hour ?? 0,
@@ -46,6 +50,17 @@ export function zoneOffsetMinutes(epochMs: number, timeZone: string): number {
     parts.second ?? 0,
   )
   return Math.round((asUtc - (epochMs - (epochMs % 1000))) / 60_000)
+}
+
+/**
+ * Date.UTC without its two-digit year rule (it reads years 0–99 as 1900–1999): a post dated
+ * `0022-06-01` is in the year 22.
+ */
+function utcMs(y: number, mo: number, d: number, h = 0, mi = 0, s = 0, ms = 0): number {
+  const date = new Date(0)
+  date.setUTCFullYear(y, mo, d)
+  date.setUTCHours(h, mi, s, ms)
+  return date.getTime()
 }
 
 /** A wall-clock time in a zone → instant (two passes settle DST edges deterministically). */
@@ -81,8 +96,8 @@ export function parseDateText(text: string, timeZone: string): PostDate | null {
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
     return null
   const ms = frac ? Math.floor(Number(`0.${frac}`) * 1000) : 0
-  const wall = Date.UTC(year, month - 1, day, hour, minute, Math.min(second, 59), ms)
-  // Date.UTC rolls 2022-02-31 over into March: a date that is not on the calendar is broken.
+  const wall = utcMs(year, month - 1, day, hour, minute, Math.min(second, 59), ms)
+  // Dates roll 2022-02-31 over into March: a date that is not on the calendar is broken.
   if (new Date(wall).getUTCDate() !== day) return null
   if (off !== undefined) {
     const offsetMinutes = parseOffset(off)

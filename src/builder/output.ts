@@ -1,95 +1,239 @@
-// Writes the bundle into --out: only files whose bytes changed, never outside --out, and removes
-// the files of an earlier build that no longer belong to the bundle.
-import { createHash } from 'node:crypto'
+// Writes the bundle into --out: never outside it, each file replaced whole (written under a
+// temporary name, then renamed over the old one), only when its bytes changed, and every path
+// noted in the journal before it is touched, so a build killed at any point leaves the previous
+// files intact and the next build knows which files are the builder's.
 import fs from 'node:fs'
 import path from 'node:path'
+import { createHash } from 'node:crypto'
+import { digestOf } from './digest.ts'
+import { BuildError, fsFailure, guard } from './errors.ts'
 
-export const STATE_FILE = '.build-state.ndjson'
-
-/** Short content hash: equal hashes mean equal bytes for the incremental comparison. */
-export function hashText(text: string | Uint8Array): string {
-  return createHash('sha1').update(text).digest('base64url')
-}
-
-// Everything the builder owns inside --out; anything else there is left alone.
-const MANAGED_ROOT = /^(feed\.json|categories\.json|tags\.json|report\.json|page-\d+\.json)$/
-const MANAGED_DIRS = ['category', 'tag']
-// writeFileSync takes numeric open flags; its types say string only.
-const WRITE_FLAGS = (fs.constants.O_WRONLY |
-  fs.constants.O_CREAT |
-  fs.constants.O_TRUNC |
-  fs.constants.O_NOFOLLOW) as unknown as string
+/** Temporary files of the build in progress, inside --out so a rename is atomic. */
+export const TMP_DIR = '.build-tmp'
 const SAFE_PATH = /^(?:[A-Za-z0-9_~.-]+\/)*[A-Za-z0-9_~-][A-Za-z0-9_~.-]*$/
+const READ_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW
 
-/**
- * Writes `text` unless the file already holds it: known from the previous build's hash (and the
- * file still being there), or else by reading it. Returns whether it wrote.
- */
-export function writeIfChanged(
-  abs: string,
-  text: string,
-  hash: string,
-  previousHash: string | undefined,
-  /** Whether the file exists, when the caller already knows (saves a system call per file). */
-  exists?: boolean,
-  check?: () => void,
-): boolean {
-  if (previousHash !== undefined) {
-    if (previousHash === hash && (exists ?? fs.existsSync(abs))) return false
-  } else if (exists ?? fs.existsSync(abs)) {
-    try {
-      if (fs.readFileSync(abs, 'utf8') === text) return false
-    } catch {
-      // Unreadable: write it.
-    }
-  }
-  check?.()
+export type Written = { digest: Buffer; written: boolean }
+
+/** The digest of a file's bytes (not through a symlink), read in chunks; undefined if none. */
+function fileDigest(abs: string): Buffer | undefined {
+  let fd: number
   try {
-    // O_NOFOLLOW: a symlink planted inside --out is replaced, never written through.
-    fs.writeFileSync(abs, text, { flag: WRITE_FLAGS })
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'ELOOP') throw e
-    fs.unlinkSync(abs)
-    fs.writeFileSync(abs, text, { flag: WRITE_FLAGS })
+    fd = fs.openSync(abs, READ_FLAGS)
+  } catch {
+    return undefined
   }
-  return true
+  try {
+    const hash = createHash('sha1')
+    const buf = Buffer.allocUnsafe(1 << 20)
+    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf))
+      hash.update(buf.subarray(0, n))
+    return hash.digest().subarray(0, 16)
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 export class BundleWriter {
   readonly root: string
+  private readonly tmp: string
+  private tmpCount = 0
   private checkedDirs = new Set<string>()
-  /** path → hash of every file this build emits. */
-  readonly emitted = new Map<string, string>()
+  /** Files other than content files that this build emits: path → digest of their bytes. */
+  readonly emitted = new Map<string, Buffer>()
   written = 0
   unchanged = 0
   deleted = 0
 
   constructor(
     outDir: string,
-    /** Hashes the previous build recorded; without them, existing files are compared byte by byte. */
-    private previous: ReadonlyMap<string, string>,
+    /** Append-only list of the paths this build may touch (see ./state.ts). */
+    private readonly journalFile: string,
   ) {
     this.root = path.resolve(outDir)
-    fs.mkdirSync(this.root, { recursive: true })
+    this.tmp = path.join(this.root, TMP_DIR)
+    guard('write', this.tmp, () => {
+      // Left by a killed build: nothing in it is referenced by anything.
+      fs.rmSync(this.tmp, { recursive: true, force: true })
+      fs.mkdirSync(this.tmp)
+    })
+  }
+
+  /** Notes paths the build is about to write or delete, before it touches any of them. */
+  journal(paths: readonly string[]): void {
+    if (!paths.length) return
+    guard('write', this.journalFile, () =>
+      fs.appendFileSync(this.journalFile, `${paths.join('\n')}\n`),
+    )
+  }
+
+  /** Writes a file other than a content file and records it as emitted (see put()). */
+  write(
+    rel: string,
+    data: string | Buffer,
+    previous: Buffer | undefined,
+    check?: () => void,
+    digest?: Buffer,
+  ) {
+    const r = this.put(rel, data, previous, check, digest)
+    this.emitted.set(rel, r.digest)
+  }
+
+  /** Keeps a file of the previous build as it is. */
+  keep(rel: string, digest: Buffer): void {
+    this.emitted.set(rel, digest)
+    this.unchanged++
+  }
+
+  /**
+   * Writes `data` unless the file already holds it: known from `previous` (its digest when the
+   * last build wrote it), or else by reading it. `check` runs only when it is about to be written;
+   * `digest` may be given when the caller has a cheaper one that changes whenever the bytes do.
+   */
+  put(
+    rel: string,
+    data: string | Buffer,
+    previous: Buffer | undefined,
+    check?: () => void,
+    digest: Buffer = digestOf(data),
+  ): Written {
+    if (previous?.equals(digest)) {
+      this.unchanged++
+      return { digest, written: false }
+    }
+    const abs = this.target(rel)
+    if (!previous) {
+      check?.()
+      // A file that is not there yet is created in place: nothing points at it before the files
+      // written after it, so no reader sees it half-written (and a failed write is removed).
+      try {
+        fs.writeFileSync(abs, data, { flag: 'wx' })
+        this.written++
+        return { digest, written: true }
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
+          fs.rmSync(abs, { force: true })
+          throw fsFailure('write', abs, e)
+        }
+      }
+      if (this.holds(abs, data)) {
+        this.unchanged++
+        return { digest, written: false }
+      }
+    } else check?.()
+    this.replace(abs, data)
+    this.written++
+    return { digest, written: true }
+  }
+
+  /**
+   * Writes a large file from chunks (never whole in memory), through a temporary file that
+   * replaces it only when its digest differs from `previous` (or, without one, from the file's).
+   */
+  writeChunks(rel: string, chunks: Iterable<Buffer>, previous: Buffer | undefined): void {
+    const abs = this.target(rel)
+    const tmp = path.join(this.tmp, String(this.tmpCount++))
     try {
-      // Names only (no Dirent objects): 100,000 of them at each incremental build.
-      for (const name of fs.readdirSync(path.join(this.root, 'content')))
-        this.contentFiles.add(`content/${name}`)
-    } catch {
-      // No content folder yet.
+      const hash = createHash('sha1')
+      const fd = fs.openSync(tmp, 'wx')
+      try {
+        for (const chunk of chunks) {
+          hash.update(chunk)
+          for (let done = 0; done < chunk.length;)
+            done += fs.writeSync(fd, chunk, done, chunk.length - done)
+        }
+      } finally {
+        fs.closeSync(fd)
+      }
+      const digest = hash.digest().subarray(0, 16)
+      this.emitted.set(rel, digest)
+      if ((previous ?? fileDigest(abs))?.equals(digest)) {
+        fs.rmSync(tmp)
+        this.unchanged++
+        return
+      }
+      fs.renameSync(tmp, abs)
+      this.written++
+    } catch (e) {
+      fs.rmSync(tmp, { force: true })
+      throw fsFailure('write', abs, e)
     }
   }
 
-  /** The content files present when the build started (one readdir instead of 100,000 stats). */
-  readonly contentFiles = new Set<string>()
+  /** Replaces a file whole: written under a temporary name, then renamed over it. */
+  private replace(abs: string, data: string | Buffer): void {
+    const tmp = path.join(this.tmp, String(this.tmpCount++))
+    try {
+      fs.writeFileSync(tmp, data, { flag: 'wx' })
+      // A symlink or file at `abs` is replaced, never written through.
+      fs.renameSync(tmp, abs)
+    } catch (e) {
+      fs.rmSync(tmp, { force: true })
+      throw fsFailure('write', abs, e)
+    }
+  }
+
+  /** Whether the file on disk (not a symlink) holds exactly `data`. */
+  private holds(abs: string, data: string | Buffer): boolean {
+    let fd: number
+    try {
+      fd = fs.openSync(abs, READ_FLAGS)
+    } catch {
+      return false
+    }
+    try {
+      const bytes = typeof data === 'string' ? Buffer.from(data) : data
+      if (fs.fstatSync(fd).size !== bytes.length) return false
+      return fs.readFileSync(fd).equals(bytes)
+    } catch {
+      return false
+    } finally {
+      fs.closeSync(fd)
+    }
+  }
+
+  /** Deletes files of earlier builds, and the category and tag folders they leave empty. */
+  remove(rels: Iterable<string>): void {
+    const parents = new Set<string>()
+    for (const rel of rels) {
+      const abs = this.resolve(rel)
+      try {
+        fs.unlinkSync(abs)
+        this.deleted++
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code
+        // Gone already, or a folder someone put there: not the builder's to remove.
+        if (code !== 'ENOENT' && code !== 'EISDIR' && code !== 'EPERM')
+          throw fsFailure('delete', abs, e)
+      }
+      const dir = path.posix.dirname(rel)
+      if (dir.includes('/')) parents.add(dir)
+    }
+    for (const dir of parents) {
+      try {
+        fs.rmdirSync(this.resolve(dir))
+      } catch {
+        // Not empty, or already gone.
+      }
+    }
+  }
+
+  /** Removes the temporary folder (empty unless a write failed). */
+  finish(): void {
+    fs.rmSync(this.tmp, { recursive: true, force: true })
+  }
 
   /** The absolute path of a bundle path, refusing anything that could leave --out. */
-  private target(rel: string): string {
+  private resolve(rel: string): string {
     if (!SAFE_PATH.test(rel) || rel.split('/').some((s) => s === '..' || s === '.'))
-      throw new Error(`refusing to write unsafe bundle path: ${JSON.stringify(rel)}`)
-    const abs = path.join(this.root, ...rel.split('/'))
+      throw new BuildError(`refusing unsafe bundle path: ${JSON.stringify(rel)}`)
+    return path.join(this.root, ...rel.split('/'))
+  }
+
+  /** resolve() with the file's folders created. */
+  private target(rel: string): string {
     this.ensureDir(path.posix.dirname(rel))
-    return abs
+    return this.resolve(rel)
   }
 
   /**
@@ -99,99 +243,18 @@ export class BundleWriter {
   private ensureDir(rel: string): void {
     if (rel === '.' || rel === '' || this.checkedDirs.has(rel)) return
     this.ensureDir(path.posix.dirname(rel))
-    const abs = path.join(this.root, ...rel.split('/'))
-    let stat: fs.Stats | undefined
-    try {
-      stat = fs.lstatSync(abs)
-    } catch {
-      fs.mkdirSync(abs)
-    }
-    if (stat && !stat.isDirectory())
-      throw new Error(`refusing to write outside --out through ${abs} (not a real folder)`)
-    this.checkedDirs.add(rel)
-  }
-
-  /** Writes a file unless it already holds `text`; `check` runs only when it is about to be written. */
-  write(rel: string, text: string, check?: () => void): void {
-    const hash = hashText(text)
-    if (this.emitted.has(rel)) throw new Error(`bundle path written twice: ${rel}`)
-    this.emitted.set(rel, hash)
-    if (writeIfChanged(this.target(rel), text, hash, this.previous.get(rel), undefined, check))
-      this.written++
-    else this.unchanged++
-  }
-
-  /** Prepares a folder for writes made outside the writer (content files) and returns its path. */
-  folder(rel: string): string {
-    return path.dirname(this.target(`${rel}/x`))
-  }
-
-  /** Records a file written outside the writer (a content file, by ./parse-task.ts). */
-  record(rel: string, hash: string, written: boolean): void {
-    this.emitted.set(rel, hash)
-    if (written) this.written++
-    else this.unchanged++
-  }
-
-  /** Keeps a list page of the previous build whose fingerprint did not change. */
-  keepPage(rel: string, hash: string): boolean {
-    if (!fs.existsSync(path.join(this.root, ...rel.split('/')))) return false
-    this.emitted.set(rel, hash)
-    this.unchanged++
-    return true
-  }
-
-  /** Keeps a content file of the previous build that this build did not need to regenerate. */
-  keep(rel: string, hash: string): boolean {
-    if (!this.contentFiles.has(rel)) return false
-    this.emitted.set(rel, hash)
-    this.unchanged++
-    return true
-  }
-
-  /** Deletes the builder's files that this build did not emit, and folders left empty. */
-  removeStale(): void {
-    for (const name of fs.readdirSync(this.root)) {
-      if (MANAGED_ROOT.test(name) && !this.emitted.has(name)) this.remove(name)
-    }
-    // content/ is flat and was listed at the start: no second listing of 100,000 names.
-    for (const rel of this.contentFiles) {
-      if (this.emitted.has(rel)) continue
+    const abs = this.resolve(rel)
+    let stat = fs.lstatSync(abs, { throwIfNoEntry: false })
+    if (!stat) {
       try {
-        this.remove(rel)
+        fs.mkdirSync(abs)
       } catch (e) {
-        // A folder someone put there is not the builder's to remove.
-        if ((e as NodeJS.ErrnoException).code !== 'EISDIR') throw e
+        if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw fsFailure('create', abs, e)
       }
+      stat = fs.lstatSync(abs)
     }
-    for (const dir of MANAGED_DIRS) this.sweep(dir)
-  }
-
-  private sweep(rel: string): boolean {
-    const abs = path.join(this.root, ...rel.split('/'))
-    let entries: fs.Dirent[]
-    try {
-      entries = fs.readdirSync(abs, { withFileTypes: true })
-    } catch {
-      return true
-    }
-    let empty = true
-    for (const e of entries) {
-      const child = `${rel}/${e.name}`
-      if (e.isDirectory()) {
-        if (this.sweep(child)) fs.rmdirSync(path.join(this.root, ...child.split('/')))
-        else empty = false
-      } else if (!this.emitted.has(child)) {
-        this.remove(child)
-      } else {
-        empty = false
-      }
-    }
-    return empty
-  }
-
-  private remove(rel: string): void {
-    fs.unlinkSync(path.join(this.root, ...rel.split('/')))
-    this.deleted++
+    if (!stat.isDirectory())
+      throw new BuildError(`refusing to write outside --out through ${abs} (not a real folder)`)
+    this.checkedDirs.add(rel)
   }
 }

@@ -4,7 +4,7 @@ import fc from 'fast-check'
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { BundleContentItemSchema } from '../shared/feed-bundle.ts'
-import { contentFile } from './bundle.ts'
+import { contentText, itemText } from './bundle.ts'
 import { parsePost } from './post.ts'
 
 const opts = { timeZone: 'Asia/Shanghai' }
@@ -81,10 +81,9 @@ describe('parsePost on any input', () => {
             expect(r.reason).not.toBe('')
             return
           }
-          const file = contentFile({ id: r.meta.slug || 'x', meta: r.meta }, r.contentHtml, {
-            title: 't',
-          })
-          const check = v.safeParse(BundleContentItemSchema, file.value)
+          const item = itemText(r.meta.slug || 'x', r.meta, { title: 't' })
+          const json: unknown = JSON.parse(contentText(item, r.contentHtml))
+          const check = v.safeParse(BundleContentItemSchema, json)
           expect(check.success, JSON.stringify(check.issues?.[0]?.message)).toBe(true)
         },
       ),

@@ -10,10 +10,19 @@ import { renderMarkdown } from './markdown.ts'
 export const MAX_POST_BYTES = 4 * 1024 * 1024
 export const SUMMARY_CHARS = 120
 const TITLE_FALLBACK_CHARS = 40
+/**
+ * Tags kept per post: every tag has its own feed, so a post's tag count multiplies the files and
+ * bytes one post costs. Real posts carry one.
+ */
+export const MAX_TAGS = 20
+/** Longer tag and category names are dropped (reported): they go into every list item. */
+export const MAX_NAME_CHARS = 100
+/** A longer source link is not lifted out of the body into the list items' `external_url`. */
+export const MAX_URL_CHARS = 2000
 const POST_EXTENSIONS = /\.(md|markdown|mkd|mkdn|mdown|mdwn|html|htm)$/i
 const DATED_NAME = /^(\d{4}-\d{1,2}-\d{1,2})-(.+)\.[^.]+$/
 
-/** What the bundle needs of an article, without its body: kept in memory for every post. */
+/** What the bundle needs of an article, without its body. */
 export type PostMeta = {
   slug: string
   title: string
@@ -35,13 +44,43 @@ export type ParseOptions = { timeZone: string }
 /** The Jekyll slug of a post file: `2022-06-07-<slug>.md` → `<slug>`; otherwise the bare name. */
 export function slugOf(fileName: string): string {
   const base = fileName.slice(fileName.lastIndexOf('/') + 1)
+  const fast = datedSlug(base)
+  if (fast !== undefined) return fast
   const dated = DATED_NAME.exec(base)
   if (dated?.[2]) return dated[2]
   const bare = base.replace(/\.[^.]*$/, '').replace(/^[-_.\s]+/, '')
   return bare || base
 }
 
-export const isPostFile = (file: string) => POST_EXTENSIONS.test(file)
+const isDigit = (c: number) => c >= 48 && c <= 57
+const LINE_BREAK = /[\n\r\u2028\u2029]/
+
+/**
+ * DATED_NAME's slug without a regular expression (a million names per build); undefined when
+ * the name does not have that shape or is unusual (the expression decides then).
+ */
+function datedSlug(base: string): string | undefined {
+  for (let i = 0; i < 4; i++) if (!isDigit(base.charCodeAt(i))) return undefined
+  let i = 4
+  for (let part = 0; part < 2; part++) {
+    if (base.charCodeAt(i++) !== 45) return undefined
+    if (!isDigit(base.charCodeAt(i++))) return undefined
+    if (isDigit(base.charCodeAt(i))) i++
+  }
+  if (base.charCodeAt(i++) !== 45) return undefined
+  const dot = base.lastIndexOf('.')
+  if (dot <= i || dot >= base.length - 1) return undefined
+  const slug = base.slice(i, dot)
+  return LINE_BREAK.test(base) ? undefined : slug
+}
+
+const EXTENSIONS = new Set(['md', 'markdown', 'mkd', 'mkdn', 'mdown', 'mdwn', 'html', 'htm'])
+
+/** POST_EXTENSIONS.test() without the expression: a Set lookup of the lower-cased extension. */
+export function isPostFile(file: string): boolean {
+  const dot = file.lastIndexOf('.')
+  return dot >= 0 && EXTENSIONS.has(file.slice(dot + 1).toLowerCase())
+}
 
 export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions): ParseResult {
   const warnings: string[] = []
@@ -62,7 +101,7 @@ export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions
   const date = postDate(data.date, base, options.timeZone, warnings)
   if (!date) return skip('no usable date: neither the front matter nor the file name has one')
 
-  const { markdown, externalUrl } = cleanBody(fm.body)
+  const { markdown, externalUrl } = cleanBody(fm.body, MAX_URL_CHARS)
   const contentHtml = /\.html?$/i.test(base) ? markdown : renderMarkdown(markdown)
   const text0 = htmlToText(contentHtml)
 
@@ -75,11 +114,15 @@ export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions
 
   const categories = jekyllList(data, 'category', 'categories')
   let category = categories[0]
+  if (category !== undefined && category.length > MAX_NAME_CHARS) {
+    warnings.push(`category longer than ${MAX_NAME_CHARS} characters: ignored`)
+    category = undefined
+  }
   if (!category) {
     category = 'uncategorized'
     warnings.push('no category: filed under "uncategorized"')
   }
-  const tags = [...new Set(jekyllList(data, 'tag', 'tags'))]
+  const tags = boundedTags(jekyllList(data, 'tag', 'tags'), warnings)
 
   const meta: PostMeta = {
     slug,
@@ -92,9 +135,24 @@ export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions
     readingMinutes: readingMinutes(text0),
   }
   if (externalUrl) meta.externalUrl = externalUrl
-  // A copy with flat strings: V8's substrings keep their whole parent alive, and the title, tags,
-  // category and URL are substrings of the post's text, which must not stay in memory per post.
-  return { status: 'imported', meta: structuredClone(meta), contentHtml, warnings }
+  // The strings here may be substrings of the post's text: whoever keeps one copies it (intern()).
+  return { status: 'imported', meta, contentHtml, warnings }
+}
+
+/** Distinct tags in order, at most MAX_TAGS of at most MAX_NAME_CHARS each; the rest reported. */
+function boundedTags(list: string[], warnings: string[]): string[] {
+  const tags = [...new Set(list)]
+  const long = tags.filter((t) => t.length > MAX_NAME_CHARS)
+  if (long.length)
+    warnings.push(`${long.length} tag(s) longer than ${MAX_NAME_CHARS} characters: dropped`)
+  const kept = long.length ? tags.filter((t) => t.length <= MAX_NAME_CHARS) : tags
+  if (kept.length <= MAX_TAGS) return kept
+  const dropped = kept.slice(MAX_TAGS)
+  const shown = dropped.slice(0, 5).map((t) => JSON.stringify(t))
+  warnings.push(
+    `${kept.length} tags: the first ${MAX_TAGS} kept, ${dropped.length} dropped (${shown.join(', ')}${dropped.length > 5 ? ', …' : ''})`,
+  )
+  return kept.slice(0, MAX_TAGS)
 }
 
 function postDate(

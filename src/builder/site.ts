@@ -5,8 +5,12 @@ import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { scalarText, splitFrontMatter } from './front-matter.ts'
 
+/** One folder of posts; `name` prefixes its files in report.json ('' when it is the input itself). */
+export type PostFolder = { name: string; abs: string; real: string }
+
 export type Site = {
-  postsDir: string
+  /** In reading order: an id in an earlier folder wins over the same id in a later one. */
+  folders: PostFolder[]
   /** Set when a site root was given. */
   root?: string
   timeZone?: string
@@ -16,15 +20,44 @@ export type Site = {
   warnings: string[]
 }
 
-export function readSite(dir: string): Site {
+/** Folders a Jekyll site root keeps posts in, first one first (old posts are moved to old_post/). */
+export const SITE_POST_FOLDERS = ['_posts', 'old_post']
+
+const isDir = (p: string) => fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() === true
+
+/**
+ * The site around `dir` (a site root with `_posts/`, or a posts folder itself) and its post
+ * folders, plus any `extraPosts` folders, in that order.
+ */
+export function readSite(dir: string, extraPosts: readonly string[] = []): Site {
   const abs = path.resolve(dir)
-  const stat = fs.statSync(abs)
-  if (!stat.isDirectory()) throw new Error(`not a folder: ${dir}`)
-  const posts = path.join(abs, '_posts')
-  const site: Site = { postsDir: abs, categoryTitles: new Map(), warnings: [] }
-  if (!fs.existsSync(posts) || !fs.statSync(posts).isDirectory()) return site
-  site.postsDir = posts
-  site.root = abs
+  if (!isDir(abs)) throw new Error(`not a folder: ${dir}`)
+  const site: Site = { folders: [], categoryTitles: new Map(), warnings: [] }
+  const add = (name: string, folder: string) => {
+    const real = fs.realpathSync(folder)
+    const same = site.folders.find((f) => f.real === real)
+    if (same) site.warnings.push(`posts folder ${folder} is ${same.abs} again: read once`)
+    else site.folders.push({ name, abs: folder, real })
+  }
+  if (isDir(path.join(abs, '_posts'))) {
+    site.root = abs
+    for (const name of SITE_POST_FOLDERS)
+      if (isDir(path.join(abs, name))) add(name, path.join(abs, name))
+    readConfig(site, abs)
+  } else {
+    add('', abs)
+  }
+  for (const extra of extraPosts) {
+    const folder = path.resolve(extra)
+    if (!isDir(folder)) throw new Error(`not a folder: ${extra}`)
+    const rel = site.root ? path.relative(site.root, folder) : ''
+    const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
+    add((inside ? rel : folder).split(path.sep).join('/'), folder)
+  }
+  return site
+}
+
+function readConfig(site: Site, abs: string): void {
   try {
     const config: unknown = parseYaml(fs.readFileSync(path.join(abs, '_config.yml'), 'utf8'))
     if (config && typeof config === 'object') {
@@ -58,15 +91,14 @@ export function readSite(dir: string): Site {
       site.warnings.push(`category page ${name} not read: ${(e as Error).message}`)
     }
   }
-  return site
 }
 
 /**
- * Every file under the posts folder (sub-folders too, as Jekyll reads them), as POSIX paths
- * relative to it, in code-unit order: the input order of the report. Dot-files are ignored like
- * Jekyll ignores them.
+ * Every entry under a posts folder (sub-folders too, as Jekyll reads them), as POSIX paths
+ * relative to it, in code-unit order. Dot-files are ignored like Jekyll ignores them; symbolic
+ * links are listed (and reported, never followed), and folders behind them are not entered.
  */
-export function listInputs(postsDir: string): string[] {
+export function listFolder(postsDir: string): string[] {
   const out: string[] = []
   const walk = (rel: string) => {
     const abs = rel ? path.join(postsDir, rel) : postsDir
@@ -78,5 +110,6 @@ export function listInputs(postsDir: string): string[] {
     }
   }
   walk('')
-  return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+  // The default sort compares UTF-16 code units, like `<`, without a comparator call per pair.
+  return out.sort()
 }

@@ -1,82 +1,86 @@
+// The state file: a round trip of every column, and a damaged or foreign file read as no state.
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { STATE_VERSION, loadState, saveState, type BuildState, type InputState } from './state.ts'
+import { Articles, IMPORTED, Inputs } from './catalog.ts'
+import { digestOf, setDigest } from './digest.ts'
+import { loadState, saveState, type BuildState } from './state.ts'
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'state-test-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
-const imported = (n: number, extra: Partial<InputState> = {}): InputState => ({
-  file: `2024-01-0${(n % 9) + 1}-post-${n}.md`,
-  size: 1000 + n,
-  mtimeMs: 1_700_000_000_000 + n,
-  hash: `hash-${n}`,
-  id: `post-${n}`,
-  contentHash: `content-hash-${n}`,
-  meta: {
-    slug: `post-${n}`,
-    title: `标题 ${n}`,
-    summary: `摘要 ${n}`,
-    date: '2024-01-01T08:00:00+08:00',
-    epochMs: 1_704_067_200_000 + n,
-    tags: ['甲', `乙${n}`],
-    category: 'caijing',
-    readingMinutes: 2,
-    ...(n % 2 ? { externalUrl: `https://example.com/${n}` } : {}),
-  },
-  warnings: n % 3 ? [] : ['no offset: read as Asia/Shanghai'],
-  ...extra,
-})
+function state(n: number): BuildState {
+  const files = Array.from({ length: n + 1 }, (_, i) => `2024-01-01-post-${i}.md`)
+  files[n] = 'notes.txt'
+  const inputs = new Inputs(files, new Uint16Array(n + 1), ['_posts/'])
+  const articles = new Articles(n + 1)
+  for (let i = 0; i < n; i++) {
+    inputs.size[i] = 1000 + i
+    inputs.mtimeMs[i] = 1_700_000_000_000.5 + i
+    setDigest(inputs.hash, i, digestOf(`input ${i}`))
+    inputs.status[i] = IMPORTED
+    inputs.ids[i] = `post-${i}`
+    if (i % 3 === 0) inputs.warnings.set(i, ['长'.repeat(i)])
+    const a = articles.add({
+      input: i,
+      id: `post-${i}`,
+      epochMs: 1_704_067_200_000 + i,
+      category: i % 2,
+      tags: i % 4 ? [0, 1] : [],
+      itemOffset: i * 100,
+      itemLength: 100,
+      itemSplit: 60,
+    })
+    inputs.article[i] = a
+    setDigest(articles.itemHash, a, digestOf(`item ${i}`))
+    setDigest(articles.contentHash, a, digestOf(`content ${i}`))
+  }
+  inputs.reasons.set(n, 'not a post')
+  return {
+    settings: 'settings-1',
+    outRoot: '/out',
+    itemStore: 3,
+    folders: [{ real: '/site/_posts', name: '_posts', start: 0, count: n + 1 }],
+    inputs,
+    articles,
+    categories: ['caijing', '新闻'],
+    tags: ['甲', '乙'],
+    outputs: new Map([
+      ['feed.json', { digest: digestOf('a'), fingerprint: digestOf('b') }],
+      ['tags.json', { digest: digestOf('c'), fingerprint: undefined }],
+    ]),
+  }
+}
 
-const state = (inputs: InputState[]): BuildState => ({
-  version: STATE_VERSION,
-  settings: 'settings-1',
-  inputs,
-  outputs: new Map([['feed.json', 'h2']]),
-  pages: new Map([['feed.json', 'f1']]),
+/** The parts of a state that must survive a round trip, as plain data. */
+const plain = (s: BuildState) => ({
+  ...s,
+  inputs: { ...s.inputs, ids: undefined },
+  articles: { ...s.articles.columns(), ids: s.articles.ids },
 })
 
 describe('build state file', () => {
-  it('round-trips imported and skipped inputs, outputs and page fingerprints', () => {
-    const file = path.join(tmp, 'a', 'state.ndjson')
-    const inputs = Array.from({ length: 450 }, (_, i) => imported(i))
-    inputs.push({
-      file: 'notes.txt',
-      size: 3,
-      mtimeMs: 1,
-      hash: '',
-      reason: 'not a post',
-      warnings: [],
-    })
-    const saved = state(inputs)
-    // Content files' hashes travel with their inputs, not in the outputs map.
-    saved.outputs.set('content/post-1.json', 'content-hash-1')
+  it('round-trips inputs, articles, names and outputs', () => {
+    const file = path.join(tmp, 'a', 'state')
+    fs.mkdirSync(path.dirname(file))
+    const saved = state(450)
     saveState(file, saved)
-    expect(loadState(file, 'settings-1')).toEqual(state(inputs))
+    expect(plain(loadState(file)!)).toEqual(plain(saved))
   })
 
-  it('reads lines longer than its 1 MB read buffer', () => {
-    const file = path.join(tmp, 'long.ndjson')
-    const long = imported(1, { warnings: ['长'.repeat(600_000)] })
-    saveState(file, state([long, imported(2)]))
-    expect(loadState(file, 'settings-1')?.inputs).toEqual([long, imported(2)])
-  })
-
-  it('is ignored (null: a full build follows) when missing, damaged or made with other settings', () => {
-    const file = path.join(tmp, 'b.ndjson')
-    expect(loadState(file, 'settings-1')).toBeNull()
-    saveState(file, state([imported(1)]))
-    expect(loadState(file, 'settings-2')).toBeNull()
-    const text = fs.readFileSync(file, 'utf16le')
-    expect(text).toContain('"hash-1"')
-    fs.writeFileSync(file, text.slice(0, text.length - 20), 'utf16le')
-    expect(loadState(file, 'settings-1')).toBeNull()
-    fs.writeFileSync(file, text.replace('"hash-1"', '17'), 'utf16le')
-    expect(loadState(file, 'settings-1')).toBeNull()
-    fs.writeFileSync(file, text, 'utf16le')
-    expect(loadState(file, 'settings-1')?.inputs).toHaveLength(1)
+  it('is no state (null: a full build follows) when missing, cut short or foreign', () => {
+    const file = path.join(tmp, 'b')
+    expect(loadState(file)).toBeNull()
+    saveState(file, state(5))
+    const bytes = fs.readFileSync(file)
+    fs.writeFileSync(file, bytes.subarray(0, bytes.length - 40))
+    expect(loadState(file)).toBeNull()
+    fs.writeFileSync(file, bytes.toString('latin1').replace('"version":7', '"version":6'), 'latin1')
+    expect(loadState(file)).toBeNull()
     fs.writeFileSync(file, '\u0000\u0001 not json')
-    expect(loadState(file, 'settings-1')).toBeNull()
+    expect(loadState(file)).toBeNull()
+    fs.writeFileSync(file, bytes)
+    expect(loadState(file)?.inputs.count).toBe(6)
   })
 })

@@ -1,151 +1,130 @@
-// The incremental build's memory, kept in --out/.build-state.ndjson (or --state FILE): per input file its size, mtime,
-// hash and parsed metadata (never the body), the hash of every file the build wrote, and the
-// fingerprint of every list page. One JSON value per line, written and read a line at a time, so
-// a 100,000-post state never becomes one giant string in memory.
+// The incremental build's memory (--state FILE, default <out>/.build-state): per input file its
+// size, mtime and digest and what it became; per article its columns (./catalog.ts) and where its
+// list item sits in the item store; every other file written with its digest and, for list pages,
+// its fingerprint. One JSON header line, then binary columns: a million posts load in a blink.
 import fs from 'node:fs'
 import path from 'node:path'
-import * as v from 'valibot'
-import type { PostMeta } from './post.ts'
+import { Articles, Inputs } from './catalog.ts'
+import type { PostFolder } from './site.ts'
 
-export const STATE_VERSION = 5
+export const STATE_VERSION = 7
+export const STATE_FILE = '.build-state'
 
-/** What the last build learned of one input file. */
-export type InputState = {
-  file: string
-  size: number
-  mtimeMs: number
-  hash: string
-  /** Set when imported: the id its content file was written under, and that file's hash. */
-  id?: string
-  contentHash?: string
-  meta?: PostMeta
-  reason?: string
-  warnings: string[]
-}
+export const journalFile = (stateFile: string) => `${stateFile}.journal`
+export const itemStoreFile = (stateFile: string, generation: number) =>
+  `${stateFile}.items-${generation}`
+
+export type SavedFolder = { real: string; name: string; start: number; count: number }
+
+/** A file other than a content file, as the last build left it. */
+export type OutputRecord = { digest: Buffer; fingerprint: Buffer | undefined }
 
 export type BuildState = {
-  version: typeof STATE_VERSION
   /** Everything besides the input that shapes the output (options, builder version). */
   settings: string
-  inputs: InputState[]
-  /** Bundle path → hash of the bytes written (content files: see InputState.contentHash). */
-  outputs: Map<string, string>
-  /** List page path → fingerprint of everything its bytes depend on (see bundle.ts). */
-  pages: Map<string, string>
+  /** The real path of --out the state describes. */
+  outRoot: string
+  /** Generation of the item store file (itemStoreFile()) the articles' items are in. */
+  itemStore: number
+  folders: SavedFolder[]
+  inputs: Inputs
+  articles: Articles
+  categories: string[]
+  tags: string[]
+  outputs: Map<string, OutputRecord>
 }
 
-/*
- * UTF-16LE, not UTF-8: decoding it is a copy, while decoding 70 MB of UTF-8 (mostly Chinese) took
- * a third of a second, a tenth of an incremental build. The file is a quarter larger.
- */
-const ENCODING = 'utf16le'
-const NEWLINE = Buffer.from('\n', ENCODING)
-
-const HeaderSchema = v.object({ version: v.literal(STATE_VERSION), settings: v.string() })
-
-/*
- * One input is one array, not an object: no key names repeated 100,000 times, and arrays parse
- * faster. Imported: [file, size, mtimeMs, hash, warnings, id, contentHash, slug, title, summary,
- * date, epochMs, tags, category, readingMinutes, externalUrl?]; skipped: [file, size, mtimeMs,
- * hash, warnings, reason].
- */
-type Row = (string | number | string[])[]
-
-function toRow(i: InputState): Row {
-  const head = [i.file, i.size, i.mtimeMs, i.hash, i.warnings]
-  const m = i.meta
-  if (!m || i.id === undefined) return [...head, i.reason ?? 'skipped']
-  const row = [
-    ...head,
-    i.id,
-    i.contentHash ?? '',
-    m.slug,
-    m.title,
-    m.summary,
-    m.date,
-    m.epochMs,
-    m.tags,
-    m.category,
-    m.readingMinutes,
-  ]
-  if (m.externalUrl !== undefined) row.push(m.externalUrl)
-  return row
+type Column = Float64Array | Uint32Array | Int32Array | Uint16Array | Uint8Array
+const KINDS = {
+  f64: Float64Array,
+  u32: Uint32Array,
+  i32: Int32Array,
+  u16: Uint16Array,
+  u8: Uint8Array,
 }
+type Kind = keyof typeof KINDS
+type Section = [name: string, kind: Kind | 'json', offset: number, bytes: number]
 
-const isStrings = (x: unknown): x is string[] =>
-  Array.isArray(x) && x.every((s) => typeof s === 'string')
+const kindOf = (c: Column): Kind =>
+  c instanceof Float64Array
+    ? 'f64'
+    : c instanceof Uint32Array
+      ? 'u32'
+      : c instanceof Int32Array
+        ? 'i32'
+        : c instanceof Uint16Array
+          ? 'u16'
+          : 'u8'
+
+export function saveState(file: string, state: BuildState): void {
+  const sections: Section[] = []
+  const parts: Buffer[] = []
+  let offset = 0
+  const put = (name: string, kind: Section[1], bytes: Buffer) => {
+    sections.push([name, kind, offset, bytes.length])
+    parts.push(bytes)
+    offset += bytes.length
+    const pad = (8 - (offset % 8)) % 8
+    if (pad) parts.push(Buffer.alloc(pad))
+    offset += pad
+  }
+  const column = (name: string, c: Column) =>
+    put(name, kindOf(c), Buffer.from(c.buffer, c.byteOffset, c.byteLength))
+  const json = (name: string, value: unknown) =>
+    put(name, 'json', Buffer.from(JSON.stringify(value)))
+
+  const { inputs, articles } = state
+  json('names', inputs.names)
+  column('folder', inputs.folder)
+  column('size', inputs.size)
+  column('mtimeMs', inputs.mtimeMs)
+  column('hash', inputs.hash)
+  column('status', inputs.status)
+  column('article', inputs.article)
+  json('reasons', [...inputs.reasons])
+  json('warnings', [...inputs.warnings])
+  json('duplicateOf', [...inputs.duplicateOf])
+  json('ids', articles.ids)
+  for (const [name, c] of Object.entries(articles.columns())) column(`a.${name}`, c)
+  json('categories', state.categories)
+  json('tags', state.tags)
+  const outputs = [...state.outputs]
+  json(
+    'outputs',
+    outputs.map(([p]) => p),
+  )
+  const digests = Buffer.alloc(outputs.length * 32)
+  outputs.forEach(([, o], i) => {
+    o.digest.copy(digests, i * 32)
+    o.fingerprint?.copy(digests, i * 32 + 16)
+  })
+  put('outputDigests', 'u8', digests)
+
+  const header = {
+    version: STATE_VERSION,
+    settings: state.settings,
+    outRoot: state.outRoot,
+    itemStore: state.itemStore,
+    folders: state.folders,
+    sections,
+  }
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const tmp = `${file}.tmp`
+  const fd = fs.openSync(tmp, 'w')
+  try {
+    fs.writeSync(fd, `${JSON.stringify(header)}\n`)
+    for (const p of parts) fs.writeSync(fd, p)
+  } finally {
+    fs.closeSync(fd)
+  }
+  fs.renameSync(tmp, file)
+}
 
 /**
- * A cheap shape check per row instead of a schema pass: the state is the builder's own cache (a
- * damaged one only costs a full rebuild), and 100,000 schema checks would take a third of an
- * incremental build. Anything unexpected makes the whole state unusable (null).
+ * The last build's state, or null when there is none or it is damaged. A state made with other
+ * settings still tells which files the builder wrote (callers check `settings` for the rest).
  */
-function fromRow(r: unknown): InputState | null {
-  if (!Array.isArray(r)) return null
-  const [file, size, mtimeMs, hash, warnings, id] = r as unknown[]
-  if (typeof file !== 'string' || typeof size !== 'number' || typeof mtimeMs !== 'number')
-    return null
-  if (typeof hash !== 'string' || !isStrings(warnings) || typeof id !== 'string') return null
-  const input: InputState = { file, size, mtimeMs, hash, warnings }
-  if (r.length === 6) {
-    input.reason = id
-    return input
-  }
-  const [
-    ,
-    ,
-    ,
-    ,
-    ,
-    ,
-    contentHash,
-    slug,
-    title,
-    summary,
-    date,
-    epochMs,
-    tags,
-    category,
-    minutes,
-    url,
-  ] = r as unknown[]
-  if (
-    (r.length !== 15 && r.length !== 16) ||
-    typeof contentHash !== 'string' ||
-    typeof slug !== 'string' ||
-    typeof title !== 'string' ||
-    typeof summary !== 'string' ||
-    typeof date !== 'string' ||
-    typeof epochMs !== 'number' ||
-    !isStrings(tags) ||
-    typeof category !== 'string' ||
-    typeof minutes !== 'number' ||
-    (url !== undefined && typeof url !== 'string')
-  )
-    return null
-  const meta: PostMeta = {
-    slug,
-    title,
-    summary,
-    date,
-    epochMs,
-    tags,
-    category,
-    readingMinutes: minutes,
-  }
-  if (url !== undefined) meta.externalUrl = url
-  input.id = id
-  if (contentHash) input.contentHash = contentHash
-  input.meta = meta
-  return input
-}
-
-const isPairs = (x: unknown): x is [string, string][] =>
-  Array.isArray(x) &&
-  x.every((p) => Array.isArray(p) && typeof p[0] === 'string' && typeof p[1] === 'string')
-
-/** The previous build's state, or null when there is none, it is damaged, or has other settings. */
-export function loadState(file: string, settings: string): BuildState | null {
+export function loadState(file: string): BuildState | null {
   let fd: number
   try {
     fd = fs.openSync(file, 'r')
@@ -153,31 +132,7 @@ export function loadState(file: string, settings: string): BuildState | null {
     return null
   }
   try {
-    const next = lineReader(fd)
-    const header = v.parse(HeaderSchema, JSON.parse(next() ?? 'null'))
-    if (header.settings !== settings) return null
-    const state: BuildState = {
-      version: STATE_VERSION,
-      settings,
-      inputs: [],
-      outputs: new Map(),
-      pages: new Map(),
-    }
-    for (let line = next(); line !== null; line = next()) {
-      if (line === '') continue
-      const entry = JSON.parse(line) as { k?: unknown; v?: unknown }
-      if (entry.k === 'i' && Array.isArray(entry.v)) {
-        for (const row of entry.v) {
-          const input = fromRow(row)
-          if (!input) return null
-          state.inputs.push(input)
-        }
-      } else if ((entry.k === 'o' || entry.k === 'p') && isPairs(entry.v)) {
-        const into = entry.k === 'o' ? state.outputs : state.pages
-        for (const [p, h] of entry.v) into.set(p, h)
-      } else return null
-    }
-    return state
+    return readState(fd)
   } catch {
     return null
   } finally {
@@ -185,98 +140,111 @@ export function loadState(file: string, settings: string): BuildState | null {
   }
 }
 
-/** Removed at the start of a build, written at its end: a crashed build leaves no stale state. */
-export function clearState(file: string): void {
-  fs.rmSync(file, { force: true })
+/** Reads each section straight into its column: no copy of the whole file in memory. */
+function readState(fd: number): BuildState | null {
+  const head = Buffer.alloc(1 << 16)
+  const got = fs.readSync(fd, head, 0, head.length, 0)
+  const nl = head.subarray(0, got).indexOf(10)
+  if (nl < 0) return null
+  const header = JSON.parse(head.toString('utf8', 0, nl)) as {
+    version: unknown
+    settings: string
+    outRoot: string
+    itemStore: number
+    folders: SavedFolder[]
+    sections: Section[]
+  }
+  if (header.version !== STATE_VERSION) return null
+  const body = nl + 1
+  const at = new Map(header.sections.map((s) => [s[0], s]))
+  const read = (name: string, into: Uint8Array) => {
+    const s = at.get(name)
+    if (!s || s[3] !== into.length) throw new Error(`no section ${name}`)
+    if (fs.readSync(fd, into, 0, into.length, body + s[2]) !== into.length)
+      throw new Error(`section ${name} cut short`)
+  }
+  const raw = (name: string) => {
+    const b = Buffer.allocUnsafe(at.get(name)?.[3] ?? 0)
+    read(name, b)
+    return b
+  }
+  const json = <T>(name: string) => JSON.parse(raw(name).toString('utf8')) as T
+  const column = <K extends Kind>(name: string, kind: K): InstanceType<(typeof KINDS)[K]> => {
+    const type = KINDS[kind]
+    const c = new type((at.get(name)?.[3] ?? 0) / type.BYTES_PER_ELEMENT)
+    read(name, new Uint8Array(c.buffer))
+    return c as InstanceType<(typeof KINDS)[K]>
+  }
+
+  const files = json<string[]>('names')
+  const prefixes = header.folders.map((f) => (f.name ? `${f.name}/` : ''))
+  const inputs = new Inputs(files, column('folder', 'u16'), prefixes, {
+    size: column('size', 'f64'),
+    mtimeMs: column('mtimeMs', 'f64'),
+    hash: column('hash', 'u32'),
+    status: column('status', 'u8'),
+    article: column('article', 'i32'),
+  })
+  for (const [i, r] of json<[number, string][]>('reasons')) inputs.reasons.set(i, r)
+  for (const [i, w] of json<[number, string[]][]>('warnings')) inputs.warnings.set(i, w)
+  for (const [i, d] of json<[number, number][]>('duplicateOf')) inputs.duplicateOf.set(i, d)
+  const ids = json<string[]>('ids')
+  const articles = Articles.fromColumns(ids, {
+    input: column('a.input', 'u32'),
+    epochMs: column('a.epochMs', 'f64'),
+    category: column('a.category', 'u32'),
+    tagStart: column('a.tagStart', 'u32'),
+    tagCount: column('a.tagCount', 'u8'),
+    pool: column('a.pool', 'u32'),
+    itemOffset: column('a.itemOffset', 'f64'),
+    itemLength: column('a.itemLength', 'u32'),
+    itemSplit: column('a.itemSplit', 'u32'),
+    itemHash: column('a.itemHash', 'u32'),
+    contentHash: column('a.contentHash', 'u32'),
+  })
+  const paths = json<string[]>('outputs')
+  const digests = raw('outputDigests')
+  const outputs = new Map<string, OutputRecord>()
+  const zero = Buffer.alloc(16)
+  paths.forEach((p, i) => {
+    const fingerprint = digests.subarray(i * 32 + 16, i * 32 + 32)
+    outputs.set(p, {
+      digest: digests.subarray(i * 32, i * 32 + 16),
+      fingerprint: fingerprint.equals(zero) ? undefined : fingerprint,
+    })
+  })
+  const consistent =
+    inputs.size.length === files.length &&
+    articles.input.length === ids.length &&
+    articles.itemHash.length === ids.length * 4 &&
+    digests.length === paths.length * 32
+  if (!consistent) return null
+  return {
+    settings: header.settings,
+    outRoot: header.outRoot,
+    itemStore: header.itemStore,
+    folders: header.folders,
+    inputs,
+    articles,
+    categories: json<string[]>('categories'),
+    tags: json<string[]>('tags'),
+    outputs,
+  }
 }
 
-export function saveState(file: string, state: BuildState): void {
-  fs.mkdirSync(path.dirname(file), { recursive: true })
-  const fd = fs.openSync(`${file}.tmp`, 'w')
+/** Paths noted by builds that did not finish (see BundleWriter.journal), or none. */
+export function readJournal(file: string): string[] {
   try {
-    // Lines go out in chunks of about 1 MB: the whole state as one string would be the largest
-    // allocation of the build (twice its size in memory for a file of Chinese text).
-    let chunk: string[] = []
-    let chars = 0
-    const flush = () => {
-      if (chunk.length) fs.writeSync(fd, chunk.join(''), null, ENCODING)
-      chunk = []
-      chars = 0
-    }
-    const line = (value: unknown) => {
-      const text = `${JSON.stringify(value)}\n`
-      chunk.push(text)
-      chars += text.length
-      if (chars >= 1 << 20) flush()
-    }
-    line({ version: state.version, settings: state.settings })
-    for (let i = 0; i < state.inputs.length; i += 200)
-      line({ k: 'i', v: state.inputs.slice(i, i + 200).map(toRow) })
-    for (const [k, map] of [
-      ['o', state.outputs],
-      ['p', state.pages],
-    ] as const) {
-      let pairs: [string, string][] = []
-      for (const pair of map) {
-        // Content files' hashes are kept with their input (InputState.contentHash).
-        if (k === 'o' && pair[0].startsWith('content/')) continue
-        pairs.push(pair)
-        if (pairs.length === 1000) {
-          line({ k, v: pairs })
-          pairs = []
-        }
-      }
-      if (pairs.length) line({ k, v: pairs })
-    }
-    flush()
-  } finally {
-    fs.closeSync(fd)
+    return fs
+      .readFileSync(journalFile(file), 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+  } catch {
+    return []
   }
-  fs.renameSync(`${file}.tmp`, file)
 }
 
-/**
- * Reads a file a line at a time through one 1 MB buffer: the state of a 100,000-post archive is
- * about 90 MB, which must not sit in memory next to the objects parsed from it.
- */
-function lineReader(fd: number): () => string | null {
-  let buf = Buffer.allocUnsafe(1 << 20)
-  let start = 0
-  let end = 0
-  let eof = false
-  /** The next newline code unit at or after `start` (an even offset) before `end`, else -1. */
-  const newline = () => {
-    for (let i = buf.indexOf(NEWLINE, start); i >= 0 && i < end; i = buf.indexOf(NEWLINE, i + 1))
-      if ((i - start) % 2 === 0) return i
-    return -1
-  }
-  return () => {
-    for (;;) {
-      const nl = newline()
-      if (nl >= 0) {
-        const line = buf.toString(ENCODING, start, nl)
-        start = nl + 2
-        return line
-      }
-      if (eof) {
-        if (start >= end) return null
-        const line = buf.toString(ENCODING, start, end)
-        start = end
-        return line
-      }
-      // Move the partial line to the front (growing the buffer for a line longer than it), refill.
-      if (start > 0) {
-        buf.copy(buf, 0, start, end)
-        end -= start
-        start = 0
-      } else if (end === buf.length) {
-        const bigger = Buffer.allocUnsafe(buf.length * 2)
-        buf.copy(bigger, 0, 0, end)
-        buf = bigger
-      }
-      const n = fs.readSync(fd, buf, end, buf.length - end, null)
-      if (n === 0) eof = true
-      end += n
-    }
-  }
+/** The folder in the saved state with the same real path, if any. */
+export function savedFolder(state: BuildState | null, folder: PostFolder): SavedFolder | undefined {
+  return state?.folders.find((f) => f.real === folder.real)
 }

@@ -4,7 +4,10 @@ import * as v from 'valibot'
 
 export const JSON_FEED_1_1 = 'https://jsonfeed.org/version/1.1'
 export const JSON_FEED_1_0 = 'https://jsonfeed.org/version/1'
-export const BUNDLE_VERSION = 1
+/** The bundle version this builder writes (2: paged directories, duplicates in the report). */
+export const BUNDLE_VERSION = 2
+/** Bundle versions the app reads: version 1 had `categories.json` and `tags.json` as plain arrays. */
+export const READABLE_BUNDLE_VERSIONS = [1, 2] as const
 /** A list page holds at most this many items (the contract). */
 export const PAGE_SIZE = 50
 /** A list page should stay under this many bytes (JSON Feed's guidance). */
@@ -58,7 +61,7 @@ export const BundleContentItemSchema = v.strictObject({
 export type BundleContentItem = v.InferOutput<typeof BundleContentItemSchema>
 
 export const FeedReaderSchema = v.object({
-  version: v.literal(BUNDLE_VERSION),
+  version: v.picklist(READABLE_BUNDLE_VERSIONS),
   total_items: count,
   categories_url: v.optional(relativeUrl),
   tags_url: v.optional(relativeUrl),
@@ -88,7 +91,6 @@ export const CategoryEntrySchema = v.object({
   feed_url: relativeUrl,
 })
 export type CategoryEntry = v.InferOutput<typeof CategoryEntrySchema>
-export const CategoriesFileSchema = v.array(CategoryEntrySchema)
 
 export const TagEntrySchema = v.object({
   name: nonEmpty,
@@ -96,19 +98,59 @@ export const TagEntrySchema = v.object({
   feed_url: relativeUrl,
 })
 export type TagEntry = v.InferOutput<typeof TagEntrySchema>
+
+/**
+ * A page of a directory (`categories.json`, `tags.json` and their further pages): entries by
+ * count, most used first, each page under PAGE_BYTES_LIMIT; `next_url` leads to the next page.
+ */
+function directoryPageSchema<E extends v.GenericSchema>(entry: E) {
+  return v.object({
+    version: v.literal(BUNDLE_VERSION),
+    total_items: count,
+    items: v.array(entry),
+    next_url: v.optional(relativeUrl),
+  })
+}
+export const CategoriesPageSchema = directoryPageSchema(CategoryEntrySchema)
+export const TagsPageSchema = directoryPageSchema(TagEntrySchema)
+export type CategoriesPage = v.InferOutput<typeof CategoriesPageSchema>
+export type TagsPage = v.InferOutput<typeof TagsPageSchema>
+
+/** Bundle version 1's directories: the whole list as one array. */
+export const CategoriesFileSchema = v.array(CategoryEntrySchema)
 export const TagsFileSchema = v.array(TagEntrySchema)
+
+/**
+ * The entries of a directory page of either version, unchecked (callers check each entry), and the
+ * URL of the next page relative to this one (version 1: none).
+ */
+export function directoryEntries(json: unknown): { items: unknown[]; nextUrl?: string } | null {
+  if (Array.isArray(json)) return { items: json }
+  if (!json || typeof json !== 'object') return null
+  const { items, next_url } = json as { items?: unknown; next_url?: unknown }
+  if (!Array.isArray(items)) return null
+  return typeof next_url === 'string' && next_url !== '' ? { items, nextUrl: next_url } : { items }
+}
 
 export const ReportEntrySchema = v.object({
   file: v.string(),
   status: v.picklist(['imported', 'skipped']),
   id: v.optional(v.string()),
   reason: v.optional(v.string()),
+  /** A skipped copy of a post that an earlier posts folder also holds: that file. */
+  duplicate_of: v.optional(v.string()),
   warnings: v.optional(v.array(v.string())),
 })
 export type ReportEntry = v.InferOutput<typeof ReportEntrySchema>
 export const ReportFileSchema = v.object({
   version: v.literal(BUNDLE_VERSION),
-  summary: v.object({ read: count, imported: count, skipped: count, warnings: count }),
+  summary: v.object({
+    read: count,
+    imported: count,
+    skipped: count,
+    duplicates: count,
+    warnings: count,
+  }),
   files: v.array(ReportEntrySchema),
 })
 export type ReportFile = v.InferOutput<typeof ReportFileSchema>

@@ -2,7 +2,11 @@
 // by entry with one rule, so one broken entry never hides the others. A plain JSON Feed has none.
 import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
-import { CategoryEntrySchema, TagEntrySchema } from '../../../shared/feed-bundle.ts'
+import {
+  CategoryEntrySchema,
+  TagEntrySchema,
+  directoryEntries,
+} from '../../../shared/feed-bundle.ts'
 import { FeedError } from './feed-error.ts'
 import { feedRootQueryOptions, feedRootUrl, fetchJson } from './fetch-feed.ts'
 import { articleKeys } from './keys.ts'
@@ -23,18 +27,34 @@ export function normalize(s: string): string {
   return s.normalize('NFKC').toLowerCase().trim()
 }
 
-/** The valid entries of a directory file; a file that is not a list at all is an error. */
+/** A directory of more pages than this is cut short (a loop, or a hostile bundle). */
+const MAX_DIRECTORY_PAGES = 1_000
+
+/**
+ * The valid entries of a directory, page by page: version 2 pages follow `next_url` on the same
+ * origin (the entries' URLs are relative to the head page, beside which every page sits); a
+ * version 1 directory is one plain array. A file that is neither is an error.
+ */
 async function readDirectory<S extends v.GenericSchema>(
   url: string,
   schema: S,
   signal: AbortSignal,
 ): Promise<v.InferOutput<S>[]> {
-  const json = await fetchJson(url, signal)
-  if (!Array.isArray(json)) throw new FeedError('bad-items', `${url} is not a list`)
-  return json.flatMap((raw) => {
-    const r = v.safeParse(schema, raw)
-    return r.success ? [r.output] : []
-  })
+  const out: v.InferOutput<S>[] = []
+  const seen = new Set<string>()
+  for (let page: string | undefined = url; page !== undefined && !seen.has(page);) {
+    if (seen.size >= MAX_DIRECTORY_PAGES) break
+    seen.add(page)
+    const dir = directoryEntries(await fetchJson(page, signal))
+    if (!dir) throw new FeedError('bad-items', `${page} is not a directory of the bundle`)
+    for (const raw of dir.items) {
+      const r = v.safeParse(schema, raw)
+      if (r.success) out.push(r.output)
+    }
+    const next: URL | undefined = dir.nextUrl ? new URL(dir.nextUrl, page) : undefined
+    page = next && next.origin === new URL(page).origin ? next.href : undefined
+  }
+  return out
 }
 
 /** One directory of the bundle as a query: each valid entry of the file, in the app's form. */

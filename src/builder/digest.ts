@@ -1,0 +1,43 @@
+// 128-bit content digests kept in typed arrays: one per input, item and file at a million posts,
+// where a string per hash would cost three times the memory.
+import { createHash } from 'node:crypto'
+
+/** Words per digest in a Uint32Array column. */
+export const DIGEST_WORDS = 4
+
+/** The first 128 bits of the SHA-1 of some bytes or text. */
+export function digestOf(data: string | Uint8Array): Buffer {
+  return createHash('sha1').update(data).digest().subarray(0, 16)
+}
+
+/** A column of digests, `count` long, all zero (= unknown) at first. */
+export const digestColumn = (count: number) => new Uint32Array(count * DIGEST_WORDS)
+
+export function setDigest(column: Uint32Array, i: number, digest: Buffer): void {
+  const at = i * DIGEST_WORDS
+  for (let w = 0; w < DIGEST_WORDS; w++) column[at + w] = digest.readUInt32LE(w * 4)
+}
+
+export function copyDigest(to: Uint32Array, i: number, from: Uint32Array, j: number): void {
+  // Word by word: a subarray per call is an object per article (millions of them).
+  for (let w = 0; w < DIGEST_WORDS; w++)
+    to[i * DIGEST_WORDS + w] = from[j * DIGEST_WORDS + w] as number
+}
+
+export function sameDigest(column: Uint32Array, i: number, digest: Buffer): boolean {
+  const at = i * DIGEST_WORDS
+  for (let w = 0; w < DIGEST_WORDS; w++)
+    if (column[at + w] !== digest.readUInt32LE(w * 4)) return false
+  return true
+}
+
+/** Whether a stored digest is set (all zero means unknown). */
+export function hasDigest(column: Uint32Array, i: number): boolean {
+  const at = i * DIGEST_WORDS
+  for (let w = 0; w < DIGEST_WORDS; w++) if (column[at + w] !== 0) return true
+  return false
+}
+
+export function digestAt(column: Uint32Array, i: number): Buffer {
+  return Buffer.from(column.buffer, column.byteOffset + i * DIGEST_WORDS * 4, DIGEST_WORDS * 4)
+}

@@ -1,0 +1,304 @@
+// The read phase: every input file is looked at once (lstat), compared with what the last build
+// learned of it, and only new or changed files are read and parsed. Each parsed post's content
+// file is written at once and its list item appended to the item store; what stays in memory is
+// the compact catalog (./catalog.ts).
+import fs from 'node:fs'
+import path from 'node:path'
+import * as v from 'valibot'
+import { BundleListItemSchema, describeIssues } from '../shared/feed-bundle.ts'
+import { contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
+import {
+  Articles,
+  DUPLICATE,
+  IMPORTED,
+  Interner,
+  SKIPPED,
+  type Inputs,
+  type NameMap,
+} from './catalog.ts'
+import { causeOf } from './errors.ts'
+import { digestAt, digestOf, hasDigest, sameDigest, setDigest, copyDigest } from './digest.ts'
+import type { Listing } from './inputs.ts'
+import type { ItemStore } from './item-store.ts'
+import type { BundleWriter } from './output.ts'
+import { MAX_POST_BYTES, parsePost } from './post.ts'
+import type { Progress } from './progress.ts'
+import { SYMLINK_REASON, readPost, tooLarge } from './read-post.ts'
+import type { Site } from './site.ts'
+import { savedFolder, type BuildState, type SavedFolder } from './state.ts'
+
+export type ReadContext = {
+  site: Site
+  listing: Listing
+  /** The last build's state: `cache` says whether its rows may be reused. */
+  previous: BuildState | null
+  cache: boolean
+  /** Paths a build that did not finish may have touched: their recorded digests mean nothing. */
+  distrust: ReadonlySet<string>
+  writer: BundleWriter
+  store: ItemStore
+  /** The previous item store, when its items are copied into a new one (compaction). */
+  previousStore: ItemStore | null
+  timeZone: string
+  bundle: BundleOptions
+  validate: boolean
+  progress: Progress
+}
+
+export type ReadResult = {
+  articles: Articles
+  categories: Interner
+  tags: Interner
+  /** Ids whose list item or content file this build wrote anew (added or changed posts). */
+  changed: string[]
+  /** Ids the last build had that this one does not: their content files are stale. */
+  removed: string[]
+}
+
+/** What the read phase does with an input, decided from its lstat and the last build's row. */
+const PARSE = 0
+const REUSE = 1
+const REUSE_SKIP = 2
+
+type Matches = {
+  action: Uint8Array
+  /** The last build's row of the same file, or -1. */
+  row: Int32Array
+}
+
+/** Where input `i` is on disk. */
+export function inputPath(site: Site, inputs: Inputs, i: number): string {
+  const folder = site.folders[inputs.folder[i] as number]!
+  // Names are clean relative paths from listFolder(): no path.join needed (a million times).
+  return `${folder.abs}${path.sep}${inputs.names[i] as string}`
+}
+
+export function readPhase(ctx: ReadContext): ReadResult {
+  const { inputs } = ctx.listing
+  const prev = ctx.cache ? ctx.previous : null
+  const match = matchPrevious(ctx, prev)
+  const toParse: string[] = []
+  for (let i = 0; i < inputs.count; i++)
+    if (match.action[i] === PARSE && !inputs.reasons.has(i))
+      toParse.push(contentPath(inputs.ids[i] as string))
+  ctx.writer.journal(toParse)
+
+  const r: ReadResult = {
+    articles: new Articles(inputs.count),
+    categories: new Interner(),
+    tags: new Interner(),
+    changed: [],
+    removed: [],
+  }
+  const names = nameMap(prev, r)
+  for (let i = 0; i < inputs.count; i++) {
+    if (i % 256 === 0) ctx.progress.update(i, inputs.count, 'reading posts')
+    const action = match.action[i]
+    // REUSE first: nearly every row of an incremental build, and it never has a reason.
+    if (action === REUSE && prev) reuse(ctx, r, i, prev, match.row[i] as number, names)
+    else if (action === PARSE && !inputs.reasons.has(i))
+      parseInput(ctx, r, i, prev, match.row[i] as number, names)
+  }
+  ctx.progress.update(inputs.count, inputs.count, 'reading posts')
+  if (ctx.previous) {
+    const { ids } = ctx.previous.articles
+    for (const id of ids) {
+      const i = ctx.listing.owner.get(id)
+      if (i === undefined || inputs.status[i] !== IMPORTED) r.removed.push(id)
+    }
+  }
+  return r
+}
+
+/**
+ * For each input: parse it, reuse the last build's row as it is, or reuse a skip of the same bytes.
+ * Inputs skipped for what lstat shows get their reason here.
+ */
+function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matches {
+  const { inputs } = ctx.listing
+  const m: Matches = {
+    action: new Uint8Array(inputs.count),
+    row: new Int32Array(inputs.count).fill(-1),
+  }
+  const folders = ctx.site.folders
+  let folder = -1
+  let saved: SavedFolder | undefined
+  let j = 0
+  for (let i = 0; i < inputs.count; i++) {
+    const k = inputs.folder[i] as number
+    if (k !== folder) {
+      folder = k
+      saved = savedFolder(prev, folders[k]!)
+      j = saved?.start ?? 0
+    }
+    // Only duplicates have a reason before this point.
+    if (inputs.status[i] === DUPLICATE) continue
+    // Nothing to compare with (a clean build): the post is opened without following links and
+    // fstat'ed anyway (readPost), so a separate lstat would only add a system call per post.
+    if (!saved && inputs.ids[i] !== undefined) continue
+    let stat: fs.Stats | undefined
+    try {
+      stat = fs.lstatSync(inputPath(ctx.site, inputs, i), { throwIfNoEntry: false })
+    } catch (e) {
+      inputs.reasons.set(i, `unreadable: ${(e as NodeJS.ErrnoException).code ?? causeOf(e)}`)
+      continue
+    }
+    const reason = !stat
+      ? 'unreadable: ENOENT'
+      : stat.isSymbolicLink()
+        ? SYMLINK_REASON
+        : !stat.isFile()
+          ? 'not a regular file'
+          : inputs.ids[i] === undefined
+            ? 'not a post: not a Markdown or HTML file'
+            : stat.size > MAX_POST_BYTES
+              ? tooLarge(stat.size)
+              : undefined
+    if (stat) {
+      inputs.size[i] = stat.size
+      inputs.mtimeMs[i] = stat.mtimeMs
+    }
+    if (reason !== undefined) inputs.reasons.set(i, reason)
+    if (reason !== undefined || !prev || !saved) continue
+    // Both lists are sorted the same way within a folder: one walk in step replaces a map.
+    const name = inputs.names[i] as string
+    const names = prev.inputs.names
+    const end = saved.start + saved.count
+    while (j < end && (names[j] as string) < name) j++
+    if (j >= end || names[j] !== name) continue
+    m.row[i] = j
+    const p = prev.inputs
+    if (p.size[j] !== inputs.size[i] || p.mtimeMs[j] !== inputs.mtimeMs[i]) continue
+    if (p.status[j] === SKIPPED && hasDigest(p.hash, j)) {
+      m.action[i] = REUSE_SKIP
+      copyDigest(inputs.hash, i, p.hash, j)
+      inputs.reasons.set(i, p.reasons.get(j) ?? 'skipped')
+      const w = p.warnings.get(j)
+      if (w) inputs.warnings.set(i, w)
+    } else if (p.status[j] === IMPORTED && reusable(ctx, prev, j, i)) m.action[i] = REUSE
+  }
+  return m
+}
+
+/** Whether the previous article of input row `j` is still this input's article as it stands. */
+function reusable(ctx: ReadContext, prev: BuildState, j: number, i: number): boolean {
+  const a = prev.inputs.article[j] as number
+  const id = ctx.listing.inputs.ids[i] as string
+  if (a < 0 || prev.articles.ids[a] !== id) return false
+  return ctx.distrust.size === 0 || !ctx.distrust.has(contentPath(id))
+}
+
+/** Translates the last build's category and tag numbers, interning each name once. */
+function nameMap(prev: BuildState | null, r: ReadResult): NameMap {
+  const translate = (names: readonly string[], into: Interner) => {
+    const table = new Int32Array(names.length).fill(-1)
+    return (x: number) => {
+      let y = table[x] as number
+      if (y < 0) table[x] = y = into.id(names[x] as string)
+      return y
+    }
+  }
+  return {
+    category: translate(prev?.categories ?? [], r.categories),
+    tag: translate(prev?.tags ?? [], r.tags),
+  }
+}
+
+/** Takes over input row `j` of the previous build as input `i`: nothing is read. */
+function reuse(
+  ctx: ReadContext,
+  r: ReadResult,
+  i: number,
+  prev: BuildState,
+  j: number,
+  names: NameMap,
+) {
+  const { inputs } = ctx.listing
+  const pa = prev.articles
+  const a = prev.inputs.article[j] as number
+  let offset = pa.itemOffset[a] as number
+  if (ctx.previousStore) {
+    const bytes = Buffer.allocUnsafe(pa.itemLength[a] as number)
+    ctx.previousStore.read(offset, bytes.length, bytes, 0)
+    offset = ctx.store.append(bytes)
+  }
+  const row = r.articles.addFrom(pa, a, i, offset, names)
+  copyDigest(inputs.hash, i, prev.inputs.hash, j)
+  inputs.status[i] = IMPORTED
+  inputs.article[i] = row
+  ctx.writer.unchanged++
+  const w = prev.inputs.warnings.get(j)
+  if (w) inputs.warnings.set(i, w)
+}
+
+/** Reads and parses input `i`; `pj` is the last build's row of the same file, or -1. */
+function parseInput(
+  ctx: ReadContext,
+  r: ReadResult,
+  i: number,
+  prev: BuildState | null,
+  pj: number,
+  names: NameMap,
+) {
+  const { inputs } = ctx.listing
+  const id = inputs.ids[i] as string
+  const file = inputs.names[i] as string
+  const read = readPost(inputPath(ctx.site, inputs, i))
+  if (read.stat) {
+    inputs.size[i] = read.stat.size
+    inputs.mtimeMs[i] = read.stat.mtimeMs
+  }
+  if ('reason' in read) {
+    inputs.reasons.set(i, read.reason)
+    return
+  }
+  const hash = digestOf(read.bytes)
+  setDigest(inputs.hash, i, hash)
+  const pa = prev && pj >= 0 ? (prev.inputs.article[pj] as number) : -1
+  const same = prev !== null && pa >= 0 && prev.articles.ids[pa] === id
+  const trusted = same && (ctx.distrust.size === 0 || !ctx.distrust.has(contentPath(id)))
+  // Touched but not changed: the same bytes give the same article.
+  if (trusted && prev && sameDigest(prev.inputs.hash, pj, hash)) {
+    reuse(ctx, r, i, prev, pj, names)
+    return
+  }
+  const result = parsePost(file, read.bytes, { timeZone: ctx.timeZone })
+  if (result.warnings.length) inputs.warnings.set(i, result.warnings)
+  if (result.status === 'skipped') {
+    inputs.reasons.set(i, result.reason)
+    return
+  }
+  const item = itemText(id, result.meta, ctx.bundle)
+  if (ctx.validate) {
+    const check = v.safeParse(BundleListItemSchema, item.value)
+    if (!check.success)
+      throw new Error(
+        `${inputs.file(i)} gives an item that does not match the bundle schema: ${describeIssues(check.issues)}`,
+      )
+  }
+  const rel = contentPath(id)
+  const previousContent = trusted && prev ? digestAt(prev.articles.contentHash, pa) : undefined
+  // The content file is a function of the input's bytes, its name and its id (the settings are
+  // the state's): a digest of those stands for its bytes without hashing them.
+  const stands = digestOf(`${hash.toString('base64')}\0${file}\0${id}`)
+  const text = contentText(item, result.contentHtml)
+  const content = ctx.writer.put(rel, text, previousContent, undefined, stands)
+  const bytes = Buffer.from(item.text)
+  const row = r.articles.add({
+    input: i,
+    id,
+    epochMs: result.meta.epochMs,
+    category: r.categories.id(result.meta.category),
+    tags: result.meta.tags.map((t) => r.tags.id(t)),
+    itemOffset: ctx.store.append(bytes),
+    itemLength: bytes.length,
+    itemSplit: Buffer.byteLength(item.text.slice(0, item.split)),
+  })
+  const itemHash = digestOf(bytes)
+  setDigest(r.articles.itemHash, row, itemHash)
+  setDigest(r.articles.contentHash, row, content.digest)
+  inputs.status[i] = IMPORTED
+  inputs.article[i] = row
+  if (!same || !prev || content.written || !sameDigest(prev.articles.itemHash, pa, itemHash))
+    r.changed.push(id)
+}
