@@ -183,6 +183,7 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
     await item(page, THIRD).waitFor()
     await page.getByText('标为已读', { exact: true }).click()
     await page.getByRole('button', { name: '全部标为已读' }).click()
+    await page.getByText(/已将 \d+ 篇标为已读/).waitFor()
     const toggles = page
       .locator('[role="feed"] > article')
       .getByRole('button', { name: '已读', exact: true })
@@ -192,7 +193,7 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
     await item(page, THIRD).waitFor()
     for (let i = 0; i < n; i++)
       expect(await toggles.nth(i).getAttribute('aria-pressed')).toBe('true')
-    expect(await page.locator('.list-tools').textContent()).toContain('全部已读')
+    await expect.poll(() => page.locator('.list-tools').textContent()).toContain('全部已读')
   })
 
   it('follows the setting: read when scrolled past, or only by hand', async () => {

@@ -1,6 +1,6 @@
-// Reading state and favourites where articles are shown: the routes put these beside each list
-// item, above each list and on the article view. Features never import each other; this is where
-// the two meet.
+// Reading state and favourites where articles are shown: beside each list item, above and below
+// each list, on the article view, and the list filtered to what is unread. Features never import
+// each other; this is where the two meet. A lazy chunk: see reading-tools-lazy.tsx.
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { listInfiniteQueryOptions } from '../entities/article/api/lists.ts'
 import { sourceName, type Article } from '../entities/article/model/article.ts'
@@ -12,7 +12,8 @@ import { ReadMarker } from '../features/reading-state/components/read-marker.tsx
 import { ReadToggle } from '../features/reading-state/components/read-toggle.tsx'
 import { ListUnreadCount } from '../features/reading-state/components/unread-count.tsx'
 import { UnreadOnlySwitch } from '../features/reading-state/components/unread-only-switch.tsx'
-import { useMarkReadOnOpen } from '../features/reading-state/hooks.ts'
+import { useMarkReadOnOpen, useUnreadFilter } from '../features/reading-state/hooks.ts'
+import { ArticleFeed, type ArticleFeedProps } from '../features/feed/components/article-feed.tsx'
 
 export type ActionsProps = { article: Article }
 
@@ -73,4 +74,13 @@ export function ListEnd({ scope }: ListToolsProps) {
     select: (d) => d.pages.flatMap((p) => p.articles),
   })
   return data ? <MarkRestRead items={data} /> : null
+}
+
+/**
+ * The list with "unread only" on: it hides what was read when the list was opened (or the switch
+ * turned on), and what the reader marks while reading stays in place until they leave.
+ */
+export function UnreadFeed(props: ArticleFeedProps & { view: string }) {
+  const { view, ...feed } = props
+  return <ArticleFeed {...feed} visible={useUnreadFilter(view)} />
 }

@@ -184,11 +184,10 @@ describe('reading state on the lists', () => {
     if (read.getAttribute('aria-pressed') !== 'true') await user.click(read)
     expect(titles(feed)).toContain('本地团队发布开源天气小工具')
     await user.click(screen.getByRole('switch', { name: '只看未读' }))
-    const shown = () =>
-      within(feed)
-        .queryAllByRole('article')
-        .map((a) => a.textContent)
-    await vi.waitFor(() => expect(shown().join()).not.toContain('本地团队发布开源天气小工具'))
+    const unread = await screen.findByRole('feed')
+    await within(unread).findAllByRole('article')
+    expect(titles(unread)).not.toContain('本地团队发布开源天气小工具')
+    expect(titles(unread)).toContain('滨江公园新增夜跑步道')
   })
 })
 

@@ -11,7 +11,7 @@ import { ArticleNav } from '../../features/articles/components/article-nav.tsx'
 import { ArticleView } from '../../features/articles/components/article-view.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
-import { ArticleActions } from '../reading-tools.tsx'
+import { ArticleActions } from '../reading-tools-lazy.tsx'
 import { useIdParam } from '../route-params.ts'
 
 export default function ArticleRoute() {

@@ -12,8 +12,8 @@ import { ALL, formatFrom, type ListScope } from '../../entities/article/model/sc
 import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
-import { useUnreadFilter } from '../../features/reading-state/hooks.ts'
-import { ItemActions, ItemMarker, ListEnd, ListTools } from '../reading-tools.tsx'
+import { UNREAD_PARAM, useUnreadOnly } from '../../features/reading-state/list-helpers.ts'
+import { ItemActions, ItemMarker, ListEnd, ListTools, UnreadFeed } from '../reading-tools-lazy.tsx'
 import { useNameParam } from '../route-params.ts'
 
 /** Opening an article from a list should feel instant: its page code and body are fetched ahead. */
@@ -64,7 +64,7 @@ function NoUnread() {
           setParams(
             (prev) => {
               const next = new URLSearchParams(prev)
-              next.delete('unread')
+              next.delete(UNREAD_PARAM)
               return next
             },
             { replace: true },
@@ -81,22 +81,24 @@ function ListPage({ scope }: { scope: ListScope }) {
   const title = useTitle(scope)
   const prefetch = useArticlePrefetch()
   const { pathname } = useLocation()
-  const visible = useUnreadFilter(pathname)
+  const feed = {
+    scope,
+    label: messages.listLabel(title),
+    onIntent: prefetch,
+    renderActions: renderItemActions,
+    renderMarker: renderItemMarker,
+    footer: <ListEnd scope={scope} />,
+  }
   return (
     <>
       <PageTitle title={scope.kind === 'all' ? messages.appName : title} />
       <h1>{title}</h1>
       <ListTools scope={scope} />
-      <ArticleFeed
-        scope={scope}
-        label={messages.listLabel(title)}
-        onIntent={prefetch}
-        renderActions={renderItemActions}
-        renderMarker={renderItemMarker}
-        visible={visible}
-        filteredEmpty={<NoUnread />}
-        footer={<ListEnd scope={scope} />}
-      />
+      {useUnreadOnly() ? (
+        <UnreadFeed {...feed} view={pathname} filteredEmpty={<NoUnread />} />
+      ) : (
+        <ArticleFeed {...feed} />
+      )}
     </>
   )
 }

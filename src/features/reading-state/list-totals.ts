@@ -7,7 +7,6 @@ import { feedRootQueryOptions } from '../../entities/article/api/fetch-feed.ts'
 import { listInfiniteQueryOptions } from '../../entities/article/api/lists.ts'
 import type { ListScope } from '../../entities/article/model/scope.ts'
 import { useReadState } from './hooks.ts'
-import { projectTagCutoff } from './mark-list-read.ts'
 import { isArticleRead, tagNeedsProjection, unreadCount } from './read-state.ts'
 
 /** Tags whose share of an "all articles" cut-off is being counted. */
@@ -21,7 +20,8 @@ export function useUnreadCount(scope: ListScope): number | null {
   useEffect(() => {
     if (!project || tag === null || projecting.has(tag)) return
     projecting.add(tag)
-    projectTagCutoff(client, tag, project)
+    import('./mark-list-read.ts')
+      .then((m) => m.projectTagCutoff(client, tag, project))
       .catch(() => {})
       .finally(() => projecting.delete(tag))
   }, [client, project, tag])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { decodeFeedPage, LIMITS } from './decode.ts'
+import { LIMITS } from './decode.ts'
+import { decodeFeedPage } from './decode-plain.ts'
 import { FeedError } from './feed-error.ts'
 import { parseFeedJson } from './fetch-feed.ts'
 

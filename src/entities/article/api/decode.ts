@@ -1,7 +1,8 @@
 // Turns the JSON the network gives us into articles. Bundle pages are checked item by item against
 // the bundle schema of src/shared; any other JSON Feed (1.0 or 1.1, from anywhere) goes through the
-// tolerant decoder below. Neither throws anything but FeedError: a bad item is skipped or repaired
-// and counted, so one broken item never hides the good ones.
+// tolerant decoder of decode-plain.ts, loaded only for such a feed. Neither throws anything but
+// FeedError: a bad item is skipped or repaired and counted, so one broken item never hides the
+// good ones.
 import * as v from 'valibot'
 import {
   BundleContentItemSchema,
@@ -12,7 +13,7 @@ import {
 } from '../../../shared/feed-bundle.ts'
 import type { Article } from '../model/article.ts'
 import { FeedError } from './feed-error.ts'
-import { cut, htmlToText, plainText } from './text.ts'
+import { cut, plainText } from './text.ts'
 
 export type FeedPage = {
   title: string
@@ -40,12 +41,12 @@ export const LIMITS = {
   textSource: 20_000,
 } as const
 
-const isRecord = (x: unknown): x is Record<string, unknown> =>
+export const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x)
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/i
 
-function parseDate(x: unknown): { published: string; ms: number } | null {
+export function parseDate(x: unknown): { published: string; ms: number } | null {
   if (typeof x !== 'string' || x.length > 64) return null
   const text = x.trim()
   const m = DATE.exec(text)
@@ -58,7 +59,7 @@ function parseDate(x: unknown): { published: string; ms: number } | null {
   return Number.isFinite(ms) ? { published: text, ms } : null
 }
 
-function resolveUrl(x: unknown, base: string, schemes: readonly string[]): string | null {
+export function resolveUrl(x: unknown, base: string, schemes: readonly string[]): string | null {
   if (typeof x !== 'string' || x.trim() === '' || x.length > 4_000) return null
   try {
     const u = new URL(x.trim(), base)
@@ -68,102 +69,9 @@ function resolveUrl(x: unknown, base: string, schemes: readonly string[]): strin
   }
 }
 
-const WEB = ['http:', 'https:'] as const
+export const WEB = ['http:', 'https:'] as const
 
-function authorNames(item: Record<string, unknown>): string[] {
-  const list = Array.isArray(item.authors) ? item.authors : item.author ? [item.author] : []
-  return list
-    .slice(0, LIMITS.authors * 10)
-    .map((a) => (isRecord(a) && typeof a.name === 'string' ? cut(a.name.trim(), 100) : ''))
-    .filter((n) => n !== '')
-    .slice(0, LIMITS.authors)
-}
-
-type ItemResult = { article: Article; repairs: string[] } | { skip: string }
-
-function decodeItem(raw: unknown, index: number, pageUrl: string): ItemResult {
-  if (!isRecord(raw)) return { skip: `item ${index + 1} is not an object` }
-  const rawId = typeof raw.id === 'number' && Number.isFinite(raw.id) ? String(raw.id) : raw.id
-  if (typeof rawId !== 'string' || rawId.trim() === '')
-    return { skip: `item ${index + 1} has no id` }
-  if (rawId.length > LIMITS.id) return { skip: `item ${index + 1} has an id too long to use` }
-  const id = rawId.trim()
-  const repairs: string[] = []
-
-  const contentHtml = typeof raw.content_html === 'string' ? raw.content_html : null
-  const contentText = typeof raw.content_text === 'string' ? raw.content_text : null
-  // Titles, summaries and tags are text: never parsed as HTML, only the body is.
-  const n = LIMITS.textSource
-  const summarySource =
-    typeof raw.summary === 'string'
-      ? plainText(raw.summary.slice(0, n))
-      : contentText !== null
-        ? plainText(contentText.slice(0, n))
-        : contentHtml !== null
-          ? htmlToText(contentHtml.slice(0, n))
-          : ''
-  const summary = cut(summarySource, LIMITS.summary)
-
-  const fullTitle = typeof raw.title === 'string' ? plainText(raw.title.slice(0, n)) : ''
-  let title = cut(fullTitle, LIMITS.title)
-  if (title !== fullTitle) repairs.push(`item ${cut(id, 60)}: title cut`)
-  const titleIsStandIn = title === ''
-  if (titleIsStandIn) title = cut(summary, LIMITS.standIn)
-
-  const date = parseDate(raw.date_published) ?? parseDate(raw.date_modified)
-  if (raw.date_published !== undefined && parseDate(raw.date_published) === null) {
-    repairs.push(`item ${cut(id, 60)}: unreadable date`)
-  }
-
-  let tags: string[] = []
-  if (raw.tags !== undefined) {
-    const list: unknown[] = Array.isArray(raw.tags) ? raw.tags : []
-    const good = list.filter((t): t is string => typeof t === 'string' && plainText(t) !== '')
-    if (good.length !== list.length || !Array.isArray(raw.tags))
-      repairs.push(`item ${cut(id, 60)}: bad tags`)
-    // A huge list is read only as far as the first LIMITS.tags distinct tags.
-    const distinct = new Set<string>()
-    for (const t of good) {
-      if (distinct.size >= LIMITS.tags) break
-      distinct.add(cut(plainText(t.slice(0, n)), LIMITS.tag))
-    }
-    tags = [...distinct]
-  }
-
-  const ext = isRecord(raw._reader) ? raw._reader : null
-  const category =
-    ext && typeof ext.category === 'string' && plainText(ext.category) !== ''
-      ? cut(plainText(ext.category.slice(0, 1_000)), 200)
-      : null
-  const contentUrl = ext ? resolveUrl(ext.content_url, pageUrl, WEB) : null
-  const readingMinutes =
-    ext && typeof ext.reading_minutes === 'number' && Number.isFinite(ext.reading_minutes)
-      ? Math.max(0, Math.round(ext.reading_minutes))
-      : null
-
-  return {
-    repairs,
-    article: {
-      id,
-      title,
-      titleIsStandIn,
-      summary,
-      published: date?.published ?? null,
-      publishedMs: date?.ms ?? null,
-      tags,
-      category,
-      externalUrl: resolveUrl(raw.external_url, pageUrl, WEB),
-      url: resolveUrl(raw.url, pageUrl, WEB),
-      contentUrl,
-      contentHtml,
-      contentText,
-      readingMinutes,
-      authors: authorNames(raw),
-      image: resolveUrl(raw.image, pageUrl, WEB),
-      dateOnly: false,
-    },
-  }
-}
+export type ItemResult = { article: Article; repairs: string[] } | { skip: string }
 
 /** Checks the version and item list every JSON Feed page has; the items are left to the caller. */
 function pageItems(json: unknown): { feed: Record<string, unknown>; items: unknown[] } {
@@ -183,7 +91,7 @@ function pageItems(json: unknown): { feed: Record<string, unknown>; items: unkno
 
 type ItemDecoder = (raw: unknown, index: number, pageUrl: string) => ItemResult
 
-function decodePage(json: unknown, pageUrl: string, decode: ItemDecoder): FeedPage {
+export function decodePage(json: unknown, pageUrl: string, decode: ItemDecoder): FeedPage {
   const { feed, items } = pageItems(json)
   const problems: string[] = []
   const note = (p: string) => {
@@ -234,14 +142,6 @@ function decodePage(json: unknown, pageUrl: string, decode: ItemDecoder): FeedPa
     repaired,
     problems,
   }
-}
-
-/**
- * Decodes one page of any JSON Feed fetched from `pageUrl` (absolute). Throws FeedError only when
- * nothing of it can be shown.
- */
-export function decodeFeedPage(json: unknown, pageUrl: string): FeedPage {
-  return decodePage(json, pageUrl, decodeItem)
 }
 
 /** The domain article of a bundle item that passed the schema. */

@@ -5,7 +5,7 @@ import { queryOptions } from '@tanstack/react-query'
 import * as v from 'valibot'
 import { fileKey, fillTemplate } from '../../../shared/bundle-paths.ts'
 import { FeedReaderSchema } from '../../../shared/feed-bundle.ts'
-import { decodeBundlePage, decodeFeedPage, type FeedPage } from './decode.ts'
+import { decodeBundlePage, type FeedPage } from './decode.ts'
 import { FeedError } from './feed-error.ts'
 import { articleKeys } from './keys.ts'
 
@@ -113,10 +113,15 @@ export function templateUrl(root: FeedRoot, template: string, name: string): str
   return new URL(fillTemplate(template, fileKey(name)), root.url).href
 }
 
+/** A bundle's decoder, or the tolerant one of any JSON Feed (its own chunk: bundles never need it). */
+async function decoderFor(bundle: BundleInfo | null) {
+  return bundle ? decodeBundlePage : (await import('./decode-plain.ts')).decodeFeedPage
+}
+
 export async function fetchFeedRoot(url: string, signal?: AbortSignal): Promise<FeedRoot> {
   const json = await fetchJson(url, signal)
   const bundle = bundleInfo(json, url)
-  const page = (bundle ? decodeBundlePage : decodeFeedPage)(json, url)
+  const page = (await decoderFor(bundle))(json, url)
   return { url, page: { ...page, url }, bundle }
 }
 
@@ -127,7 +132,7 @@ export async function fetchListPage(
   signal?: AbortSignal,
 ): Promise<LoadedPage> {
   const json = await fetchJson(url, signal)
-  return { ...(root.bundle ? decodeBundlePage : decodeFeedPage)(json, url), url }
+  return { ...(await decoderFor(root.bundle))(json, url), url }
 }
 
 /**

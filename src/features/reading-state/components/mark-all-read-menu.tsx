@@ -8,7 +8,7 @@ import type { ListScope } from '../../../entities/article/model/scope.ts'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import { DAY_MS } from '../list-helpers.ts'
-import { markListRead, type MarkListResult } from '../mark-list-read.ts'
+import type { MarkListResult } from '../mark-list-read.ts'
 import { UndoToast } from './undo-toast.tsx'
 
 export type MarkAllReadMenuProps = { scope: ListScope }
@@ -24,6 +24,8 @@ export function MarkAllReadMenu({ scope }: MarkAllReadMenuProps) {
     setBusy(true)
     setFailure(null)
     try {
+      // The walk and the cut-off's bookkeeping load when first asked for.
+      const { markListRead } = await import('../mark-list-read.ts')
       const result = await markListRead(client, scope, olderThan)
       setDone((d) => ({ result, n: (d?.n ?? 0) + 1 }))
       setOpen(false)
