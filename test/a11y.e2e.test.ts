@@ -120,6 +120,7 @@ const ROUTES: Route[] = [
     },
   },
   { name: 'favourites, none yet', path: '/favourites', ready: (page) => h1(page, '收藏') },
+  { name: 'settings', path: '/settings', ready: (page) => h1(page, '设置') },
   {
     name: 'favourites, with a filter',
     path: '/favourites',

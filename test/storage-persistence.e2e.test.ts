@@ -197,7 +197,7 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
   })
 
   it('follows the setting: read when scrolled past, or only by hand', async () => {
-    const page = await open('/favourites')
+    const page = await open('/settings')
     await page.getByRole('radio', { name: '在列表中滚动经过时' }).click()
     await page.getByRole('link', { name: '最新' }).click()
     await item(page, THIRD).waitFor()

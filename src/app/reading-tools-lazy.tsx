@@ -2,11 +2,18 @@
 // boundary of ./reading-tools.tsx. Each piece keeps its place with an invisible stand-in of its size
 // meanwhile; only the list filtered to what is unread waits for them, as they decide what it shows.
 import { lazy, Suspense, type ComponentProps } from 'react'
+import { PageTitle } from '../components/page-title.tsx'
 import { messages } from '../lib/messages.ts'
 
 type Tools = typeof import('./reading-tools.tsx')
 type Piece =
-  'ItemActions' | 'ItemMarker' | 'ArticleActions' | 'ListTools' | 'ListEnd' | 'UnreadFeed'
+  | 'ItemActions'
+  | 'ItemMarker'
+  | 'ArticleActions'
+  | 'ListTools'
+  | 'ListEnd'
+  | 'UnreadFeed'
+  | 'ListTitle'
 const load = () => import('./reading-tools.tsx')
 const piece = <K extends Piece>(name: K) => lazy(() => load().then((m) => ({ default: m[name] })))
 
@@ -17,6 +24,7 @@ const Lazy = {
   ListTools: piece('ListTools'),
   ListEnd: piece('ListEnd'),
   UnreadFeed: piece('UnreadFeed'),
+  ListTitle: piece('ListTitle'),
 }
 
 /** The two toggles as they look untouched: invisible, inert, the same size. */
@@ -90,6 +98,14 @@ export function UnreadFeed(props: P<'UnreadFeed'>) {
       }
     >
       <Lazy.UnreadFeed {...props} />
+    </Suspense>
+  )
+}
+
+export function ListTitle(props: P<'ListTitle'>) {
+  return (
+    <Suspense fallback={<PageTitle title={props.title} />}>
+      <Lazy.ListTitle {...props} />
     </Suspense>
   )
 }

@@ -13,6 +13,9 @@ import { ReadToggle } from '../features/reading-state/components/read-toggle.tsx
 import { ListUnreadCount } from '../features/reading-state/components/unread-count.tsx'
 import { UnreadOnlySwitch } from '../features/reading-state/components/unread-only-switch.tsx'
 import { useMarkReadOnOpen, useUnreadFilter } from '../features/reading-state/hooks.ts'
+import { useUnreadCount } from '../features/reading-state/list-totals.ts'
+import { useSettings } from '../features/settings/settings-store.ts'
+import { PageTitle } from '../components/page-title.tsx'
 import { ArticleFeed, type ArticleFeedProps } from '../features/feed/components/article-feed.tsx'
 
 export type ActionsProps = { article: Article }
@@ -83,4 +86,13 @@ export function ListEnd({ scope }: ListToolsProps) {
 export function UnreadFeed(props: ArticleFeedProps & { view: string }) {
   const { view, ...feed } = props
   return <ArticleFeed {...feed} visible={useUnreadFilter(view)} />
+}
+
+export type ListTitleProps = { scope: ListScope; title: string }
+
+/** The list's document title, with its unread count first when the reader asks for it. */
+export function ListTitle({ scope, title }: ListTitleProps) {
+  const count = useUnreadCount(scope)
+  const show = useSettings().titleCount && count !== null && count > 0
+  return <PageTitle title={title} count={show ? count : undefined} />
 }

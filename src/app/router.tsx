@@ -15,6 +15,7 @@ import { NotFound } from '../components/not-found.tsx'
 const ArticlePage = lazy(() => import('./routes/article.tsx'))
 const CategoriesPage = lazy(() => import('./routes/categories.tsx'))
 const FavouritesPage = lazy(() => import('./routes/favourites.tsx'))
+const SettingsPage = lazy(() => import('./routes/settings.tsx'))
 
 // A lazy page suspends up to the layout's <Suspense>; its query, started here, runs meanwhile.
 function ArticleRoute() {
@@ -39,6 +40,7 @@ export function AppRoutes() {
         <Route path="tag/:tag" element={<TagRoute />} />
         <Route path="article/:id" element={<ArticleRoute />} />
         <Route path="favourites" element={<FavouritesPage />} />
+        <Route path="settings" element={<SettingsPage />} />
         <Route path=":category/:yyyy/:mm/:dd/:file" element={<PermalinkRedirect />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -87,6 +87,17 @@ export const messages = {
   by: (names: string) => `作者：${names}`,
   listSeparator: '、',
 
+  // display settings
+  compact: '紧凑',
+  densitySetting: '列表',
+  densityComfortable: '标题和摘要',
+  densityCompact: '只显示标题（紧凑）',
+  titleCountSetting: '在标签页标题中显示未读数',
+  shortcutsSetting: '启用单键快捷键（按 ? 查看）',
+  displaySettings: '显示',
+  settingsTitle: '设置',
+  navSettings: '设置',
+
   // reading state and favourites
   readToggle: '已读',
   readToggleHintRead: '标为未读',

@@ -1,9 +1,8 @@
 // `/favourites`: the reader's favourites from their stored snapshots (no feed request needed),
-// export and import, and the reading settings; one titled section each, under the page's h1.
+// export and import; one titled section each, under the page's h1.
 import { PageTitle } from '../../components/page-title.tsx'
 import { FavouritesList } from '../../features/favourites/components/favourites-list.tsx'
 import { FavouritesTransfer } from '../../features/favourites/components/favourites-transfer.tsx'
-import { MarkReadSetting } from '../../features/reading-state/components/mark-read-setting.tsx'
 import { messages } from '../../lib/messages.ts'
 
 export default function FavouritesRoute() {
@@ -18,10 +17,6 @@ export default function FavouritesRoute() {
       <section className="page-section" aria-labelledby="favourites-transfer">
         <h2 id="favourites-transfer">{messages.favouritesTransfer}</h2>
         <FavouritesTransfer />
-      </section>
-      <section className="page-section" aria-labelledby="reading-settings">
-        <h2 id="reading-settings">{messages.favouritesSettings}</h2>
-        <MarkReadSetting />
       </section>
     </>
   )

@@ -10,10 +10,17 @@ import { sourceName, type Article } from '../../entities/article/model/article.t
 import { categoryPath } from '../../entities/article/model/paths.ts'
 import { ALL, formatFrom, type ListScope } from '../../entities/article/model/scope.ts'
 import { ArticleFeed } from '../../features/feed/components/article-feed.tsx'
-import { PageTitle } from '../../components/page-title.tsx'
+import { DensityToggle } from '../../features/settings/components/density-toggle.tsx'
 import { messages } from '../../lib/messages.ts'
 import { UNREAD_PARAM, useUnreadOnly } from '../../features/reading-state/list-helpers.ts'
-import { ItemActions, ItemMarker, ListEnd, ListTools, UnreadFeed } from '../reading-tools-lazy.tsx'
+import {
+  ItemActions,
+  ItemMarker,
+  ListEnd,
+  ListTitle,
+  ListTools,
+  UnreadFeed,
+} from '../reading-tools-lazy.tsx'
 import { useNameParam } from '../route-params.ts'
 
 /** Opening an article from a list should feel instant: its page code and body are fetched ahead. */
@@ -91,8 +98,11 @@ function ListPage({ scope }: { scope: ListScope }) {
   }
   return (
     <>
-      <PageTitle title={scope.kind === 'all' ? messages.appName : title} />
-      <h1>{title}</h1>
+      <ListTitle scope={scope} title={scope.kind === 'all' ? messages.appName : title} />
+      <div className="list-head">
+        <h1>{title}</h1>
+        <DensityToggle />
+      </div>
       <ListTools scope={scope} />
       {useUnreadOnly() ? (
         <UnreadFeed {...feed} view={pathname} filteredEmpty={<NoUnread />} />

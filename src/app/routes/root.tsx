@@ -5,6 +5,7 @@ import { Suspense, useEffect, useRef, type ReactNode } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { messages } from '../../lib/messages.ts'
 import { StorageNotice } from '../../components/ui/storage-notice.tsx'
+import { useSettings } from '../../features/settings/settings-store.ts'
 import { RouteBoundary } from '../route-boundary.tsx'
 import { useScrollRestoration } from '../scroll-restoration.ts'
 
@@ -31,10 +32,17 @@ function Shell({ children }: { children: ReactNode }) {
             <li>
               <NavLink to="/favourites">{messages.navFavourites}</NavLink>
             </li>
+            <li>
+              <NavLink to="/settings">{messages.navSettings}</NavLink>
+            </li>
           </ul>
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>
+      <main
+        id="main"
+        tabIndex={-1}
+        className={useSettings().density === 'compact' ? 'density-compact' : undefined}
+      >
         <StorageNotice />
         {children}
       </main>

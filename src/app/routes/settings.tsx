@@ -1,0 +1,22 @@
+// `/settings`: how the reader reads: when an article becomes read, and how lists look.
+import { PageTitle } from '../../components/page-title.tsx'
+import { MarkReadSetting } from '../../features/reading-state/components/mark-read-setting.tsx'
+import { DisplaySettings } from '../../features/settings/components/display-settings.tsx'
+import { messages } from '../../lib/messages.ts'
+
+export default function SettingsRoute() {
+  return (
+    <>
+      <PageTitle title={messages.settingsTitle} />
+      <h1>{messages.settingsTitle}</h1>
+      <section className="page-section" aria-labelledby="settings-reading">
+        <h2 id="settings-reading">{messages.favouritesSettings}</h2>
+        <MarkReadSetting />
+      </section>
+      <section className="page-section" aria-labelledby="settings-display">
+        <h2 id="settings-display">{messages.displaySettings}</h2>
+        <DisplaySettings />
+      </section>
+    </>
+  )
+}

@@ -1,0 +1,68 @@
+// The reader's display settings: one synced store, each setting validated on its own when read, so
+// a damaged value costs that setting (back to its default) and never the others.
+import * as v from 'valibot'
+import { useSyncExternalStore } from 'react'
+import { createSyncedStore } from '../../lib/storage/synced-store.ts'
+import { readWire } from '../../lib/storage/wire.ts'
+
+const FIELDS = {
+  /** Lists with summaries and thumbnails, or titles only. */
+  density: v.picklist(['comfortable', 'compact']),
+  /** Single-key shortcuts (j/k, o, m, s, …). */
+  shortcuts: v.boolean(),
+  /** The unread count of the list on screen in the document title. */
+  titleCount: v.boolean(),
+}
+
+export type Settings = { [K in keyof typeof FIELDS]: v.InferOutput<(typeof FIELDS)[K]> }
+
+export const DEFAULT_SETTINGS: Settings = {
+  density: 'comfortable',
+  shortcuts: true,
+  titleCount: false,
+}
+
+type Stored = { value: Settings; t: number }
+
+const WireSchema = v.object({
+  v: v.literal(1),
+  t: v.number(),
+  s: v.record(v.string(), v.unknown()),
+})
+
+function decode(raw: string): { value: Stored; complete: boolean } {
+  const wire = readWire(raw, WireSchema)
+  if (!wire) return { value: { value: DEFAULT_SETTINGS, t: 0 }, complete: false }
+  const value: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  let complete = true
+  for (const [key, schema] of Object.entries(FIELDS)) {
+    if (!(key in wire.s)) continue
+    const r = v.safeParse(schema, wire.s[key])
+    if (r.success) value[key] = r.output
+    else complete = false
+  }
+  return { value: { value: value as Settings, t: wire.t }, complete }
+}
+
+export const settingsStore = createSyncedStore<Stored>({
+  name: 'settings',
+  version: 1,
+  codec: { encode: (s) => JSON.stringify({ v: 1, t: s.t, s: s.value }), decode },
+  empty: () => ({ value: DEFAULT_SETTINGS, t: 0 }),
+  // The last change wins across tabs (settings are few and changed by hand).
+  merge: (local, incoming) => (incoming.t > local.t ? incoming : local),
+})
+
+const current = () => settingsStore.getSnapshot().value
+
+export function useSettings(): Settings {
+  return useSyncExternalStore(settingsStore.subscribe, current, () => DEFAULT_SETTINGS)
+}
+
+export function setSetting<K extends keyof Settings>(key: K, value: Settings[K]) {
+  settingsStore.update((s) =>
+    s.value[key] === value
+      ? s
+      : { value: { ...s.value, [key]: value }, t: Math.max(Date.now(), s.t + 1) },
+  )
+}
