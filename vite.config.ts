@@ -44,6 +44,8 @@ export default defineConfig({
         test: {
           name: 'dom',
           environment: 'jsdom',
+          // Route tests wait for lazy chunks and several requests: room for a busy 2-core machine.
+          testTimeout: 15_000,
           include: ['src/{app,features,entities,components,lib}/**/*.test.{ts,tsx}'],
           setupFiles: ['test/support/setup-dom.ts'],
         },

@@ -1,7 +1,7 @@
 // `/article/:id`: one article. Opened from a list, its title and meta show at once from the list's
 // cache while the body loads; a cold deep link loads the content file (or searches a plain feed).
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue } from 'react'
+import { useDeferredValue, useEffect } from 'react'
 import { useSearchParams } from 'react-router'
 import { articleQueryOptions, findCachedArticle } from '../../entities/article/api/article.ts'
 import { isNotFound } from '../../entities/article/api/feed-error.ts'
@@ -12,6 +12,7 @@ import { ArticleView } from '../../features/articles/components/article-view.tsx
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
 import { ArticleActions } from '../reading-tools-lazy.tsx'
+import { rememberOpened } from '../focus-on-navigation.ts'
 import { useIdParam } from '../route-params.ts'
 
 export default function ArticleRoute() {
@@ -20,6 +21,7 @@ export default function ArticleRoute() {
 }
 
 function ArticlePage({ id }: { id: string }) {
+  useEffect(() => rememberOpened(id), [id])
   const [search] = useSearchParams()
   const from = parseFrom(search.get('from'))
   const client = useQueryClient()

@@ -1,11 +1,13 @@
 // The layout every page shares: skip link, header with navigation, main, footer, and scroll
 // restoration (back from an article returns to the same place in the list). Each page renders
 // inside its own error boundary, and a lazy page shows the loading notice while its chunk arrives.
-import { Suspense, useEffect, useRef, type ReactNode } from 'react'
-import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { lazy, Suspense, useState, type ReactNode } from 'react'
+import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { messages } from '../../lib/messages.ts'
 import { StorageNotice } from '../../components/ui/storage-notice.tsx'
+import { useShortcuts } from '../../features/keyboard/use-shortcuts.ts'
 import { useSettings } from '../../features/settings/settings-store.ts'
+import { useFocusOnNavigation } from '../focus-on-navigation.ts'
 import { RouteBoundary } from '../route-boundary.tsx'
 import { useScrollRestoration } from '../scroll-restoration.ts'
 
@@ -53,25 +55,26 @@ function Shell({ children }: { children: ReactNode }) {
   )
 }
 
-/** After a navigation, keyboard and screen-reader users start at the new page's content. */
-function useFocusMainOnNavigation() {
-  const { pathname } = useLocation()
-  const first = useRef(true)
-  useEffect(() => {
-    if (first.current) {
-      first.current = false
-      return
-    }
-    document.getElementById('main')?.focus({ preventScroll: true })
-  }, [pathname])
-}
+const ShortcutsHelp = lazy(() => import('../../features/keyboard/components/shortcuts-help.tsx'))
 
 export function RootLayout() {
-  useFocusMainOnNavigation()
+  useFocusOnNavigation()
   useScrollRestoration()
   const { pathname } = useLocation()
+  const navigate = useNavigate()
+  const [help, setHelp] = useState(false)
+  useShortcuts({
+    enabled: useSettings().shortcuts,
+    navigate: (to) => void navigate(to),
+    openHelp: () => setHelp(true),
+  })
   return (
     <Shell>
+      {help && (
+        <Suspense>
+          <ShortcutsHelp onClose={() => setHelp(false)} />
+        </Suspense>
+      )}
       <RouteBoundary resetKey={pathname}>
         {/* Navigations are transitions: a page already on screen stays there until the next
             one's chunk has arrived; the notice shows only when nothing was on screen yet. */}

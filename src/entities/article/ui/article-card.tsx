@@ -21,6 +21,8 @@ export type ArticleListItemProps = {
   now: number
   /** The day this item starts (今天, 昨天, a date), when it is the first of its day in the list. */
   day?: string
+  /** The list's one item in the tab order (the feed's roving tabindex). */
+  current?: boolean
   /** Extra controls (read/favourite toggles) a route adds. */
   actions?: ReactNode
   /** A marker before the title (the unread dot) a route adds. */
@@ -59,6 +61,7 @@ export const ArticleListItem = memo(function ArticleListItem({
   from,
   now,
   day,
+  current = false,
   actions,
   marker,
   ref,
@@ -71,6 +74,7 @@ export const ArticleListItem = memo(function ArticleListItem({
       className={article.image ? 'item has-thumb' : 'item'}
       data-index={top === undefined ? undefined : position - 1}
       data-id={article.id}
+      data-original={article.externalUrl ?? undefined}
       style={
         top === undefined
           ? undefined
@@ -79,7 +83,9 @@ export const ArticleListItem = memo(function ArticleListItem({
       aria-posinset={position}
       aria-setsize={setSize}
       aria-labelledby={titleId}
-      tabIndex={-1}
+      // The feed pattern makes each article focusable; one at a time is in the tab order.
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={current ? 0 : -1}
     >
       {day && (
         <p className="day" aria-hidden="true">

@@ -99,6 +99,8 @@ export function ArticleList({
   const limit = useDeferredValue(WINDOW_FROM, cold ? FIRST_PAINT : WINDOW_FROM)
   const feed = useRef<HTMLDivElement>(null)
   const [focused, setFocused] = useState(-1)
+  // The one item of the list in the tab order (roving tabindex): the last one focused.
+  const [current, setCurrent] = useState(0)
   const [, setVirtualLoaded] = useState(virtualModule !== undefined)
   const keys = useMemo(() => articles.map((a) => a.id), [articles])
   const Rows = articles.length > WINDOW_FROM ? virtualModule?.VirtualRows : undefined
@@ -108,6 +110,17 @@ export function ArticleList({
   useEffect(() => {
     if (growing && !virtualModule) void loadVirtual().then(() => setVirtualLoaded(true))
   }, [growing])
+  // One tab stop an item: only the current item's own links and buttons are in the tab order.
+  useLayoutEffect(() => {
+    feed.current?.querySelectorAll<HTMLElement>(':scope > article').forEach((item) => {
+      const inOrder = item.tabIndex === 0
+      item.querySelectorAll<HTMLElement>('a, button').forEach((el) => {
+        if (el.closest('[aria-hidden="true"]')) return
+        if (inOrder) el.removeAttribute('tabindex')
+        else el.setAttribute('tabindex', '-1')
+      })
+    })
+  })
   // Heights of the whole list, taken before it switches to windowing, so nothing jumps then.
   useLayoutEffect(() => {
     if (!Rows && growing && feed.current) rememberHeights(feed.current, keys)
@@ -189,6 +202,7 @@ export function ArticleList({
         from={from}
         now={now}
         day={day}
+        current={i === Math.min(current, articles.length - 1)}
         actions={renderActions?.(a)}
         marker={renderMarker?.(a)}
       />
@@ -210,6 +224,7 @@ export function ArticleList({
       onFocus={(e: FocusEvent) => {
         const i = indexOf(e.target)
         setFocused(i)
+        if (i >= 0) setCurrent(i)
         intent(i)
       }}
       onBlur={(e: FocusEvent) => {
