@@ -9,12 +9,15 @@ import { prefetchFirstScreen } from './app/first-screen.ts'
 import { AppRoutes } from './app/router.tsx'
 import { makeQueryClient } from './app/query-client.ts'
 import { ensureEntryKey } from './app/scroll-restoration.ts'
+import { applyPageSettings } from './features/settings/settings-store.ts'
+import { setDisplayZone } from './lib/format.ts'
 import './app/app.css'
 
 const queryClient = makeQueryClient()
 // The app may be deployed under a path (vite's `base`, e.g. a GitHub Pages project site).
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 ensureEntryKey()
+applyPageSettings(setDisplayZone)
 const path = window.location.pathname
 prefetchFirstScreen(queryClient, basename === '/' ? path : path.slice(basename.length))
 const root = document.getElementById('root')

@@ -147,7 +147,10 @@ const ROUTES: Route[] = [
     name: 'a storage notice',
     path: '/favourites',
     favourites: 'garbage',
-    ready: (page) => page.getByText('保存的数据有误').waitFor(),
+    ready: async (page) => {
+      await page.getByText('保存的数据有误').waitFor()
+      await page.getByRole('heading', { level: 1 }).waitFor()
+    },
   },
   {
     name: 'a plain JSON Feed',
@@ -165,7 +168,8 @@ const ROUTES: Route[] = [
     name: 'a plain JSON Feed’s article',
     path: `/article/${encodeURIComponent('https://blog.example/posts/plain-text')}`,
     plain: true,
-    ready: (page) => page.getByText('第二段纯文本。').waitFor(),
+    ready: (page) =>
+      page.locator('article.article').getByText('第二段纯文本。', { exact: true }).waitFor(),
   },
   { name: 'an unknown path', path: '/no/such/page', ready: (page) => h1(page, '找不到这个页面') },
   {

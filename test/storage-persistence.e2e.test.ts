@@ -210,7 +210,7 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
       })
       .toBe('true')
     // Only by hand: opening an article leaves it unread.
-    await page.goto(`${server.url}/favourites`)
+    await page.goto(`${server.url}/settings`)
     await page.getByRole('radio', { name: '仅手动' }).click()
     await page.goto(`${server.url}/`)
     const LAST = '菜市场试点无现金支付' // the bottom of the feed: never scrolled past
@@ -264,7 +264,7 @@ describe.runIf(run)('reading state and favourites in localStorage', () => {
     const page = await open()
     await toggle(page, FIRST, '收藏').click()
     await toggle(page, SECOND, '已读').click()
-    await page.goto(`${server.url}/favourites`)
+    await page.goto(`${server.url}/settings`)
     await page.getByRole('radio', { name: '仅手动' }).click()
     await page.getByRole('radio', { name: '打开文章时' }).click()
     await page.goto(server.url + '/')

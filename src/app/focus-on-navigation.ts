@@ -2,8 +2,11 @@
 // from an article, where it returns to that article's item (as a reader of a long list expects).
 import { useEffect, useRef } from 'react'
 import { NavigationType, useLocation, useNavigationType } from 'react-router'
+import { keepsList } from './wide-layout.ts'
 
 let lastOpened: string | null = null
+/** The article last opened from a list (the entry before it): "back to the list" returns there. */
+let listEntry: string | null = null
 
 /** The article view tells which article the reader opened last. */
 export function rememberOpened(id: string) {
@@ -14,12 +17,25 @@ export function rememberOpened(id: string) {
 const FIND_MS = 1_500
 
 export function useFocusOnNavigation() {
-  const { pathname } = useLocation()
+  const { pathname, search } = useLocation()
   const action = useNavigationType()
   const first = useRef(true)
+  const last = useRef({ pathname, search })
   useEffect(() => {
+    const from = last.current
+    last.current = { pathname, search }
+    if (action === NavigationType.Push && pathname.startsWith('/article/'))
+      listEntry = from.pathname.startsWith('/article/') ? null : pathname
+
     if (first.current) {
       first.current = false
+      return
+    }
+    // Beside the list (wide screens), an opened article takes focus in its pane, at its top.
+    const pane = document.querySelector<HTMLElement>('.reading-pane')
+    if (pane && pathname.startsWith('/article/') && keepsList(from, { pathname, search })) {
+      pane.scrollTop = 0
+      pane.focus({ preventScroll: true })
       return
     }
     const main = document.getElementById('main')
@@ -40,5 +56,11 @@ export function useFocusOnNavigation() {
     }
     find()
     return () => cancelAnimationFrame(frame)
+    // The search is read, not followed: a switch that changes only it keeps focus where it is.
   }, [pathname, action])
+}
+
+/** Whether the entry before this article's is the list it was opened from (then Back returns). */
+export function backIsList(articlePathname: string): boolean {
+  return listEntry === articlePathname
 }

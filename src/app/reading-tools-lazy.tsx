@@ -3,6 +3,7 @@
 // meanwhile; only the list filtered to what is unread waits for them, as they decide what it shows.
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { PageTitle } from '../components/page-title.tsx'
+import { SourceList } from '../features/categories/components/source-list.tsx'
 import { messages } from '../lib/messages.ts'
 
 type Tools = typeof import('./reading-tools.tsx')
@@ -14,6 +15,7 @@ type Piece =
   | 'ListEnd'
   | 'UnreadFeed'
   | 'ListTitle'
+  | 'Sources'
 const load = () => import('./reading-tools.tsx')
 const piece = <K extends Piece>(name: K) => lazy(() => load().then((m) => ({ default: m[name] })))
 
@@ -25,6 +27,7 @@ const Lazy = {
   ListEnd: piece('ListEnd'),
   UnreadFeed: piece('UnreadFeed'),
   ListTitle: piece('ListTitle'),
+  Sources: piece('Sources'),
 }
 
 /** The two toggles as they look untouched: invisible, inert, the same size. */
@@ -106,6 +109,14 @@ export function ListTitle(props: P<'ListTitle'>) {
   return (
     <Suspense fallback={<PageTitle title={props.title} />}>
       <Lazy.ListTitle {...props} />
+    </Suspense>
+  )
+}
+
+export function Sources(props: P<'Sources'>) {
+  return (
+    <Suspense fallback={<SourceList categories={props.categories} current={props.current} />}>
+      <Lazy.Sources {...props} />
     </Suspense>
   )
 }

@@ -12,7 +12,14 @@ import { ReadMarker } from '../features/reading-state/components/read-marker.tsx
 import { ReadToggle } from '../features/reading-state/components/read-toggle.tsx'
 import { ListUnreadCount } from '../features/reading-state/components/unread-count.tsx'
 import { UnreadOnlySwitch } from '../features/reading-state/components/unread-only-switch.tsx'
-import { useMarkReadOnOpen, useUnreadFilter } from '../features/reading-state/hooks.ts'
+import {
+  useMarkReadOnOpen,
+  useReadState,
+  useUnreadFilter,
+} from '../features/reading-state/hooks.ts'
+import { unreadCount } from '../features/reading-state/read-state.ts'
+import { SourceList, type SourceListProps } from '../features/categories/components/source-list.tsx'
+import { useCallback } from 'react'
 import { useUnreadCount } from '../features/reading-state/list-totals.ts'
 import { useSettings } from '../features/settings/settings-store.ts'
 import { PageTitle } from '../components/page-title.tsx'
@@ -95,4 +102,19 @@ export function ListTitle({ scope, title }: ListTitleProps) {
   const count = useUnreadCount(scope)
   const show = useSettings().titleCount && count !== null && count > 0
   return <PageTitle title={title} count={show ? count : undefined} />
+}
+
+export type SourcesProps = Omit<SourceListProps, 'unreadOf' | 'unreadAll'> & { total: number }
+
+/** The sidebar's sources with their unread counts. */
+export function Sources({ categories, current, total }: SourcesProps) {
+  const state = useReadState()
+  const unreadOf = useCallback(
+    (slug: string, count: number) => unreadCount(state, { kind: 'category', slug }, count),
+    [state],
+  )
+  const all = unreadCount(state, { kind: 'all' }, total, categories)
+  return (
+    <SourceList categories={categories} current={current} unreadOf={unreadOf} unreadAll={all} />
+  )
 }

@@ -8,6 +8,7 @@ import { articleQueryOptions } from '../entities/article/api/article.ts'
 import { categoriesQueryOptions } from '../entities/article/api/directories.ts'
 import { CategoryRoute, HomeRoute, TagRoute } from './routes/list.tsx'
 import { PermalinkRedirect } from './routes/old-paths.tsx'
+import { ReadingLayout } from './routes/reading-layout.tsx'
 import { RootLayout } from './routes/root.tsx'
 import { useIdParam } from './route-params.ts'
 import { NotFound } from '../components/not-found.tsx'
@@ -33,12 +34,14 @@ export function AppRoutes() {
   return (
     <Routes>
       <Route element={<RootLayout />}>
-        <Route index element={<HomeRoute />} />
+        <Route element={<ReadingLayout />}>
+          <Route index element={<HomeRoute />} />
+          <Route path="category/:slug" element={<CategoryRoute />} />
+          <Route path="tag/:tag" element={<TagRoute />} />
+          <Route path="article/:id" element={<ArticleRoute />} />
+        </Route>
         <Route path="index.html" element={<Navigate replace to="/" />} />
-        <Route path="category/:slug" element={<CategoryRoute />} />
         <Route path="categories" element={<CategoriesRoute />} />
-        <Route path="tag/:tag" element={<TagRoute />} />
-        <Route path="article/:id" element={<ArticleRoute />} />
         <Route path="favourites" element={<FavouritesPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path=":category/:yyyy/:mm/:dd/:file" element={<PermalinkRedirect />} />

@@ -3,6 +3,7 @@
 // was on that history entry; a new page starts at its top, or at its #fragment.
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { NavigationType, useLocation, useNavigationType } from 'react-router'
+import { keepsList } from './wide-layout.ts'
 
 export const SCROLL_STORAGE_KEY = 'news-reader:scroll'
 /** History entries remembered (oldest dropped first): a long session stays a small record. */
@@ -105,7 +106,10 @@ export function useScrollRestoration(): void {
     const samePath = last.current.pathname === pathname
     // Only the #fragment changed (the skip link): the browser has already scrolled to it.
     const fragmentOnly = samePath && last.current.search === search && hash !== ''
+    // On a wide screen the list stays beside the article: opening one moves nothing.
+    const listStays = keepsList(last.current, { pathname, search })
     last.current = { pathname, search }
+    if (listStays) return
     const saved =
       action === NavigationType.Pop && !fragmentOnly ? positions.current?.get(key) : undefined
     if (saved === undefined) {

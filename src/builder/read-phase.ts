@@ -3,19 +3,10 @@
 // file is written at once and its list item appended to the item store; what stays in memory is
 // the compact catalog (./catalog.ts).
 import fs from 'node:fs'
-import path from 'node:path'
 import * as v from 'valibot'
 import { BundleListItemSchema, describeIssues } from '../shared/feed-bundle.ts'
 import { contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
-import {
-  Articles,
-  DUPLICATE,
-  IMPORTED,
-  Interner,
-  SKIPPED,
-  type Inputs,
-  type NameMap,
-} from './catalog.ts'
+import { Articles, DUPLICATE, IMPORTED, Interner, SKIPPED, type NameMap } from './catalog.ts'
 import { causeOf } from './errors.ts'
 import { digestAt, digestOf, hasDigest, sameDigest, setDigest, copyDigest } from './digest.ts'
 import type { Listing } from './inputs.ts'
@@ -24,7 +15,7 @@ import type { BundleWriter } from './output.ts'
 import { MAX_POST_BYTES, parsePost } from './post.ts'
 import type { Progress } from './progress.ts'
 import { SYMLINK_REASON, readPost, tooLarge } from './read-post.ts'
-import type { Site } from './site.ts'
+import { inputPath, type Site } from './site.ts'
 import { savedFolder, type BuildState, type SavedFolder } from './state.ts'
 
 export type ReadContext = {
@@ -64,13 +55,6 @@ type Matches = {
   action: Uint8Array
   /** The last build's row of the same file, or -1. */
   row: Int32Array
-}
-
-/** Where input `i` is on disk. */
-export function inputPath(site: Site, inputs: Inputs, i: number): string {
-  const folder = site.folders[inputs.folder[i] as number]!
-  // Names are clean relative paths from listFolder(): no path.join needed (a million times).
-  return `${folder.abs}${path.sep}${inputs.names[i] as string}`
 }
 
 export function readPhase(ctx: ReadContext): ReadResult {

@@ -3,6 +3,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
+import type { Inputs } from './catalog.ts'
 import { scalarText, splitFrontMatter } from './front-matter.ts'
 
 /** One folder of posts; `name` prefixes its files in report.json ('' when it is the input itself). */
@@ -112,4 +113,11 @@ export function listFolder(postsDir: string): string[] {
   walk('')
   // The default sort compares UTF-16 code units, like `<`, without a comparator call per pair.
   return out.sort()
+}
+
+/** Where input `i` is on disk. */
+export function inputPath(site: Site, inputs: Inputs, i: number): string {
+  const folder = site.folders[inputs.folder[i] as number]!
+  // Names are clean relative paths from listFolder(): no path.join needed (a million times).
+  return `${folder.abs}${path.sep}${inputs.names[i] as string}`
 }

@@ -7,6 +7,7 @@ import {
   formatListTime,
   formatWhen,
   formatWithIntl,
+  setDisplayZone,
 } from './format.ts'
 
 const now = Date.parse('2026-11-29T12:00:00+08:00')
@@ -63,5 +64,27 @@ describe('format', () => {
     expect(formatDayLabel(Date.parse('2025-11-27T10:00:00+08:00'), now)).toBe(
       '2025年11月27日 星期四',
     )
+  })
+
+  it('shows the browser’s own clock when the reader chooses it, exactly as Intl does', () => {
+    const local = new Intl.DateTimeFormat('zh-CN', {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    })
+    setDisplayZone('browser')
+    try {
+      fc.assert(
+        fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
+          expect(formatDateTime(ms)).toBe(local.format(ms))
+        }),
+      )
+    } finally {
+      setDisplayZone('archive')
+    }
+    expect(formatDateTime(Date.parse('2026-11-28T13:30:00Z'))).toMatch(/21:30/)
   })
 })

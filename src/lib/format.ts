@@ -4,7 +4,7 @@ import { LOCALE, messages } from './messages.ts'
 
 // Intl objects are made on first use: a DateTimeFormat with a time zone costs ~150 ms to create in a
 // fresh page at 4× CPU slowdown (ICU's zone data), on the critical path of the first list.
-let dateTime: Intl.DateTimeFormat | undefined
+const dateTime = new Map<string, Intl.DateTimeFormat>()
 let relative: Intl.RelativeTimeFormat | undefined
 let number: Intl.NumberFormat | undefined
 
@@ -21,14 +21,23 @@ const FIXED_UTC8_FROM = Date.UTC(1992, 0, 1)
 const FIXED_UTC8_UNTIL = Date.UTC(10_000, 0, 1)
 const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
 
+/** Whose clock times are shown on: the archive's (Beijing) or the browser's (a reader's setting). */
+let zone: 'archive' | 'browser' = 'archive'
+export function setDisplayZone(next: 'archive' | 'browser') {
+  zone = next
+}
+/** The shown zone's offset from UTC at an instant, in ms (the browser's may change with DST). */
+const offsetAt = (ms: number) =>
+  zone === 'archive' ? 8 * HOUR : -new Date(ms).getTimezoneOffset() * MINUTE
+
 export function formatDateTime(ms: number): string {
   if (
-    ARCHIVE_TIME_ZONE === 'Asia/Shanghai' &&
+    (zone === 'browser' || ARCHIVE_TIME_ZONE === 'Asia/Shanghai') &&
     LOCALE === 'zh-CN' &&
     ms >= FIXED_UTC8_FROM &&
     ms < FIXED_UTC8_UNTIL
   ) {
-    const d = new Date(ms + 8 * HOUR)
+    const d = new Date(ms + offsetAt(ms))
     return `${d.getUTCFullYear()}/${pad(d.getUTCMonth() + 1)}/${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}`
   }
   return formatWithIntl(ms)
@@ -36,8 +45,14 @@ export function formatDateTime(ms: number): string {
 
 /** The same text through Intl (any date, any zone); exported for the property test. */
 export function formatWithIntl(ms: number): string {
-  dateTime ??= new Intl.DateTimeFormat(LOCALE, {
-    timeZone: ARCHIVE_TIME_ZONE,
+  let format = dateTime.get(zone)
+  if (!format) dateTime.set(zone, (format = makeDateTime()))
+  return format.format(ms)
+}
+
+function makeDateTime() {
+  return new Intl.DateTimeFormat(LOCALE, {
+    timeZone: zone === 'archive' ? ARCHIVE_TIME_ZONE : undefined,
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
@@ -45,11 +60,10 @@ export function formatWithIntl(ms: number): string {
     minute: '2-digit',
     hourCycle: 'h23',
   })
-  return dateTime.format(ms)
 }
 
-/** The archive's calendar day of an instant (days since 1970 in Asia/Shanghai). */
-const archiveDay = (ms: number) => Math.floor((ms + 8 * HOUR) / DAY)
+/** The calendar day of an instant in the shown zone (days since 1970). */
+const archiveDay = (ms: number) => Math.floor((ms + offsetAt(ms)) / DAY)
 
 /** "5分钟前" within the last day, else the full date and time in Asia/Shanghai. */
 export function formatWhen(ms: number, now: number = Date.now()): string {
@@ -94,7 +108,7 @@ export const dayKey = archiveDay
 
 /** Whether this browser keeps the archive's time (UTC+8 now): else times say they are Beijing's. */
 export function inArchiveZone(): boolean {
-  return new Date().getTimezoneOffset() === -480
+  return zone === 'browser' || new Date().getTimezoneOffset() === -480
 }
 
 /** A time's full form for its tooltip, saying it is Beijing time when the browser is elsewhere. */

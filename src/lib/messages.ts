@@ -33,6 +33,9 @@ export const messages = {
   source: '来源',
   tags: '标签',
   categoriesTitle: '全部分类',
+  sources: '来源',
+  allSources: '全部来源',
+  pickArticle: '在左侧列表中选择一篇文章。',
   categoriesFilter: '筛选分类',
   categoriesCount: (shown: string, total: string) =>
     shown === total ? `共 ${total} 个分类` : `显示 ${shown} / ${total} 个分类`,
@@ -46,6 +49,7 @@ export const messages = {
     page: { title: '找不到这个页面', text: '链接可能已失效，或者页面已被移除。' },
   },
   backHome: '返回首页',
+  backToList: '返回列表',
   allCategories: '查看全部分类',
   errorTitle: '出了点问题',
   errorText: '页面没能正常显示。',
@@ -117,6 +121,28 @@ export const messages = {
   titleCountSetting: '在标签页标题中显示未读数',
   shortcutsSetting: '启用单键快捷键（按 ? 查看）',
   displaySettings: '显示',
+  backupTitle: '备份与迁移',
+  backupHint:
+    '把设置、已读记录和收藏存成一个文件，可在另一个浏览器导入；导入时与现有数据合并，不会丢失现有数据。',
+  backupExport: '导出全部数据',
+  backupImport: '导入数据',
+  backupExported: '已导出设置、已读记录和收藏。',
+  backupImported: (imported: number, failed: number) =>
+    failed === 0
+      ? `已导入 ${imported} 项数据。`
+      : `已导入 ${imported} 项，${failed} 项无法读取，已跳过。`,
+  backupImportFailed: '无法导入：文件不是本应用导出的备份。',
+  themeSetting: '主题',
+  themeSystem: '跟随系统',
+  themeLight: '浅色',
+  themeDark: '深色',
+  fontSizeSetting: '正文字号',
+  fontSizes: ['小', '标准', '大', '特大'],
+  lineHeightSetting: '行距',
+  lineHeights: ['紧凑', '标准', '宽松'],
+  timeZoneSetting: '时间显示',
+  timeZoneArchive: '北京时间（资料的时区）',
+  timeZoneBrowser: '本机时区',
   settingsTitle: '设置',
   navSettings: '设置',
 

@@ -22,6 +22,7 @@ import {
   UnreadFeed,
 } from '../reading-tools-lazy.tsx'
 import { useNameParam } from '../route-params.ts'
+import { useInWideLayout } from '../wide-layout.ts'
 
 /** Opening an article from a list should feel instant: its page code and body are fetched ahead. */
 function useArticlePrefetch(): (article: Article) => void {
@@ -84,7 +85,12 @@ function NoUnread() {
   )
 }
 
-function ListPage({ scope }: { scope: ListScope }) {
+/**
+ * One list. `beside` is set when it shares the page with an open article (wide screens): the
+ * article's title is then the page's h1, and the list's heading one level down.
+ */
+export function ListPage({ scope, beside = false }: { scope: ListScope; beside?: boolean }) {
+  const Heading = beside ? 'h2' : 'h1'
   const title = useTitle(scope)
   const prefetch = useArticlePrefetch()
   const { pathname } = useLocation()
@@ -98,9 +104,11 @@ function ListPage({ scope }: { scope: ListScope }) {
   }
   return (
     <>
-      <ListTitle scope={scope} title={scope.kind === 'all' ? messages.appName : title} />
+      {!beside && (
+        <ListTitle scope={scope} title={scope.kind === 'all' ? messages.appName : title} />
+      )}
       <div className="list-head">
-        <h1>{title}</h1>
+        <Heading className="list-title">{title}</Heading>
         <DensityToggle />
       </div>
       <ListTools scope={scope} />
@@ -114,19 +122,20 @@ function ListPage({ scope }: { scope: ListScope }) {
 }
 
 export function HomeRoute() {
-  return <ListPage scope={ALL} />
+  return useInWideLayout() ? null : <ListPage scope={ALL} />
 }
 
 export function CategoryRoute() {
   const slug = useNameParam()
+  const wide = useInWideLayout()
   // The old site's category pages were /category/<slug>.html.
   if (slug.endsWith('.html')) return <Navigate replace to={categoryPath(slug.slice(0, -5))} />
   const scope: ListScope = { kind: 'category', slug }
-  return <ListPage key={formatFrom(scope)} scope={scope} />
+  return wide ? null : <ListPage key={formatFrom(scope)} scope={scope} />
 }
 
 export function TagRoute() {
   const tag = useNameParam()
   const scope: ListScope = { kind: 'tag', tag }
-  return <ListPage key={formatFrom(scope)} scope={scope} />
+  return useInWideLayout() ? null : <ListPage key={formatFrom(scope)} scope={scope} />
 }

@@ -79,7 +79,8 @@ export function RootLayout() {
         {/* Navigations are transitions: a page already on screen stays there until the next
             one's chunk has arrived; the notice shows only when nothing was on screen yet. */}
         <Suspense fallback={<RootLoading />}>
-          <Outlet />
+          {/* Times are formatted while rendering: a new display zone draws the page again. */}
+          <Outlet key={useSettings().timeZone} />
         </Suspense>
       </RouteBoundary>
     </Shell>

@@ -3,6 +3,7 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { MarkReadSetting } from '../../features/reading-state/components/mark-read-setting.tsx'
 import { DisplaySettings } from '../../features/settings/components/display-settings.tsx'
 import { messages } from '../../lib/messages.ts'
+import { BackupPanel } from '../backup-panel.tsx'
 
 export default function SettingsRoute() {
   return (
@@ -16,6 +17,10 @@ export default function SettingsRoute() {
       <section className="page-section" aria-labelledby="settings-display">
         <h2 id="settings-display">{messages.displaySettings}</h2>
         <DisplaySettings />
+      </section>
+      <section className="page-section" aria-labelledby="settings-backup">
+        <h2 id="settings-backup">{messages.backupTitle}</h2>
+        <BackupPanel />
       </section>
     </>
   )

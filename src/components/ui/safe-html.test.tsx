@@ -1,12 +1,20 @@
 /* eslint-disable testing-library/no-node-access, testing-library/no-container -- what the
    sanitizer leaves in the DOM is the thing under test */
 import { describe, expect, it } from 'vitest'
-import { render, screen } from '@testing-library/react'
+import { fireEvent, render, screen } from '@testing-library/react'
 import { SafeHtml } from './safe-html.tsx'
 
 const SOURCE = 'https://news.example/2022/06/07/story.html'
 
 describe('SafeHtml', () => {
+  it('turns an image that fails to load into a quiet placeholder', () => {
+    render(<SafeHtml html={'<p><img src="https://img.example/gone.jpg" alt="图一"></p>'} />)
+    const img = screen.getByRole('img', { name: '图一' })
+    expect(img.classList.contains('nr-broken')).toBe(false)
+    fireEvent.error(img)
+    expect(img.classList.contains('nr-broken')).toBe(true)
+  })
+
   it('shows the article’s formatting and none of its script', () => {
     const { container } = render(
       <SafeHtml

@@ -12,6 +12,14 @@ const FIELDS = {
   shortcuts: v.boolean(),
   /** The unread count of the list on screen in the document title. */
   titleCount: v.boolean(),
+  /** Colours: the system's, or always light or dark. */
+  theme: v.picklist(['system', 'light', 'dark']),
+  /** Article text size, a step of four (1 is the default). */
+  fontSize: v.picklist([0, 1, 2, 3]),
+  /** Article line spacing, a step of three. */
+  lineHeight: v.picklist([0, 1, 2]),
+  /** Times in the archive's zone (Beijing) or the browser's. */
+  timeZone: v.picklist(['archive', 'browser']),
 }
 
 export type Settings = { [K in keyof typeof FIELDS]: v.InferOutput<(typeof FIELDS)[K]> }
@@ -20,6 +28,10 @@ export const DEFAULT_SETTINGS: Settings = {
   density: 'comfortable',
   shortcuts: true,
   titleCount: false,
+  theme: 'system',
+  fontSize: 1,
+  lineHeight: 1,
+  timeZone: 'archive',
 }
 
 type Stored = { value: Settings; t: number }
@@ -65,4 +77,22 @@ export function setSetting<K extends keyof Settings>(key: K, value: Settings[K])
       ? s
       : { value: { ...s.value, [key]: value }, t: Math.max(Date.now(), s.t + 1) },
   )
+}
+
+/**
+ * Puts the settings that style the whole page on `<html>` (theme, article text) and keeps them
+ * there; called before the first render so a dark page never flashes light.
+ */
+export function applyPageSettings(onTimeZone: (zone: Settings['timeZone']) => void): void {
+  const apply = () => {
+    const s = current()
+    const root = document.documentElement
+    if (s.theme === 'system') delete root.dataset.theme
+    else root.dataset.theme = s.theme
+    root.dataset.fontSize = String(s.fontSize)
+    root.dataset.lineHeight = String(s.lineHeight)
+    onTimeZone(s.timeZone)
+  }
+  apply()
+  settingsStore.subscribe(apply)
 }

@@ -34,6 +34,19 @@ describe('sanitizer policy', () => {
     expect(p?.getAttributeNames()).toEqual(['title'])
   })
 
+  it('keeps what the source centred centred, with the one class an article may carry', () => {
+    const out = render(
+      '<p style="text-align: center"><img src="a.jpg" alt="a"></p>' +
+        '<div align="CENTER">caption</div><p class="nr-center">again</p>' +
+        '<p class="nr-center fixed" style="text-align:left">not centred</p>',
+    )
+    const [a, b, c, d] = [...out.children]
+    expect([a, b, c].map((el) => el?.getAttribute('class'))).toEqual(Array(3).fill('nr-center'))
+    expect(d?.hasAttribute('class')).toBe(false)
+    // Sanitizing the result again changes nothing (the policy's fixed point).
+    expect(sanitizeHtml(out.innerHTML, SOURCE)).toBe(out.innerHTML)
+  })
+
   it('prefixes ids and names so an article cannot clobber globals', () => {
     const out = render('<a id="config" name="cookie" href="/x">x</a>')
     const a = out.querySelector('a')

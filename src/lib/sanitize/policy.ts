@@ -165,6 +165,19 @@ function setLast(el: Element, attrs: Record<string, string>) {
   for (const [name, value] of Object.entries(attrs)) el.setAttribute(name, value)
 }
 
+/** The class an element that the source centred gets, the one class an article keeps. */
+export const CENTER_CLASS = 'nr-center'
+/** Elements of the pass running now that the source centred (by style, `align` or our class). */
+let centred = new WeakSet<Element>()
+
+function isCentred(el: Element): boolean {
+  return (
+    /(^|;)text-align:center/.test(cssOf(el)) ||
+    el.getAttribute('align')?.trim().toLowerCase() === 'center' ||
+    el.getAttribute('class')?.trim() === CENTER_CLASS
+  )
+}
+
 function installHooks() {
   // Runs while the element still has its original attributes (style included), so what the source
   // hid stays hidden: the archive hides boilerplate with `display:none`; trackers are 1×1 images.
@@ -173,6 +186,8 @@ function installHooks() {
     const el = node as Element
     // The body is the parse root: it carries the document's own attributes, never an article's.
     if (el.localName !== 'body' && (isHidden(el) || isTrackingPixel(el))) el.remove()
+    // Styles go, but the archive's centred images and captions should stay centred.
+    else if (isCentred(el)) centred.add(el)
   })
 
   purify.addHook('afterSanitizeAttributes', (el) => {
@@ -189,6 +204,7 @@ function installHooks() {
       if (clean === null) el.removeAttribute('srcset')
       else el.setAttribute('srcset', clean)
     }
+    if (centred.has(el)) setLast(el, { class: CENTER_CLASS })
     const tag = el.localName
     if ((tag === 'a' || tag === 'area') && el.hasAttribute('href')) {
       // A new tab that cannot reach back into the reader, and no Referer to the article's site.
@@ -227,6 +243,7 @@ export function sanitizeWith(
   policy: Config['TRUSTED_TYPES_POLICY'],
 ): string | TrustedHTML {
   currentBase = toBaseUrl(baseUrl)
+  centred = new WeakSet()
   // Parse in no-quirks mode, as innerHTML will on the app's page (quirks mode lets <table> nest in
   // <p>), with <body> open so leading whitespace is kept as the fragment parser keeps it.
   const pass = (input: string) =>

@@ -52,6 +52,14 @@ export type SyncedStore<T> = {
   flush: () => void
   /** Forgets memory and reads storage again (tests, and after another tab cleared storage). */
   reload: () => void
+  /** The stored form of what the store holds (for a backup file). */
+  exportText: () => string
+  /**
+   * Merges a backup's stored form into what the store holds, as a change from another tab would
+   * be. False when the text is not this store's (nothing changes then); a damaged text gives its
+   * usable part.
+   */
+  importText: (text: string) => boolean
 }
 
 export function createSyncedStore<T>(opts: SyncedStoreOptions<T>): SyncedStore<T> {
@@ -230,5 +238,18 @@ export function createSyncedStore<T>(opts: SyncedStoreOptions<T>): SyncedStore<T
       if (dirty) persist()
     },
     reload: internal.reload,
+    exportText: () => opts.codec.encode(init()),
+    importText: (text) => {
+      const decoded = opts.codec.decode(text)
+      if (!decoded.complete && opts.codec.encode(decoded.value) === opts.codec.encode(opts.empty()))
+        return false
+      const prev = init()
+      const next = opts.merge(prev, decoded.value)
+      if (next !== prev) {
+        setState(next)
+        schedule()
+      }
+      return true
+    },
   }
 }

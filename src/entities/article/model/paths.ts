@@ -8,3 +8,10 @@ export function articlePath(id: string, from?: ListScope): string {
 
 export const categoryPath = (slug: string) => `/category/${encodeURIComponent(slug)}`
 export const tagPath = (tag: string) => `/tag/${encodeURIComponent(tag)}`
+
+/** The address of a list. */
+export function listPath(scope: ListScope): string {
+  if (scope.kind === 'category') return categoryPath(scope.slug)
+  if (scope.kind === 'tag') return tagPath(scope.tag)
+  return '/'
+}

@@ -150,7 +150,11 @@ export type ArticleTagsProps = { article: Article }
 /** The article's tags as links; a tag that only repeats the source's name is left out. */
 export function ArticleTags({ article }: ArticleTagsProps) {
   const source = sourceName(article)
-  const tags = article.tags.filter((t) => t !== source)
+  return <TagLinks tags={article.tags.filter((t) => t !== source)} />
+}
+
+/** Tags as links to their lists. */
+export function TagLinks({ tags }: { tags: readonly string[] }) {
   if (tags.length === 0) return null
   return (
     <ul className="tags" aria-label={messages.tags}>

@@ -1,7 +1,8 @@
 // Every category with its count and a filter-as-you-type box. The box stays responsive with
 // thousands of categories: names are normalized once, and the list renders from a deferred value.
-import { memo, useDeferredValue, useId, useMemo, useState, type ReactNode } from 'react'
+import { memo, useDeferredValue, useMemo, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
+import { FilterBox } from '../../../components/ui/filter-box.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import { categoryPath } from '../../../entities/article/model/paths.ts'
@@ -31,8 +32,6 @@ const CategoryLinks = memo(function CategoryLinks({ categories, renderExtra }: C
 })
 
 export function CategoryDirectory({ categories, renderExtra }: CategoryDirectoryProps) {
-  const inputId = useId()
-  const hintId = useId()
   const [filter, setFilter] = useState('')
   const deferred = useDeferredValue(filter)
   const shown = useMemo(() => {
@@ -43,20 +42,15 @@ export function CategoryDirectory({ categories, renderExtra }: CategoryDirectory
   if (categories.length === 0) return <p className="notice">{messages.categoriesNone}</p>
   return (
     <>
-      <div className="filter" role="search">
-        <label htmlFor={inputId}>{messages.categoriesFilter}</label>
-        <input
-          id={inputId}
-          type="search"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-          aria-describedby={hintId}
-          autoComplete="off"
-        />
-        <p id={hintId} className="count" role="status">
-          {messages.categoriesCount(formatNumber(shown.length), formatNumber(categories.length))}
-        </p>
-      </div>
+      <FilterBox
+        label={messages.categoriesFilter}
+        value={filter}
+        onChange={setFilter}
+        status={messages.categoriesCount(
+          formatNumber(shown.length),
+          formatNumber(categories.length),
+        )}
+      />
       {shown.length === 0 ? (
         <p className="notice">{messages.categoriesNoMatch}</p>
       ) : (

@@ -4,7 +4,9 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react'
 import { Link } from 'react-router'
 import { normalize } from '../../../entities/article/api/directories.ts'
-import { articlePath, categoryPath, tagPath } from '../../../entities/article/model/paths.ts'
+import { articlePath, categoryPath } from '../../../entities/article/model/paths.ts'
+import { TagLinks } from '../../../entities/article/ui/article-card.tsx'
+import { FilterBox } from '../../../components/ui/filter-box.tsx'
 import { formatDateTime, formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import type { FavouriteItem } from '../favourites-store.ts'
@@ -57,15 +59,7 @@ const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProp
                 </span>
               </p>
               {item.summary !== '' && <p className="summary">{item.summary}</p>}
-              {tags.length > 0 && (
-                <ul className="tags" aria-label={messages.tags}>
-                  {tags.map((t) => (
-                    <li key={t}>
-                      <Link to={tagPath(t)}>#{t}</Link>
-                    </li>
-                  ))}
-                </ul>
-              )}
+              <TagLinks tags={tags} />
               <div className="actions">
                 <FavouriteToggle article={item} source={item.source} />
               </div>
@@ -79,8 +73,6 @@ const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProp
 
 export function FavouritesList() {
   const list = useFavourites()
-  const inputId = useId()
-  const countId = useId()
   const [filter, setFilter] = useState('')
   const deferred = useDeferredValue(filter)
   const entries = useMemo(
@@ -103,20 +95,12 @@ export function FavouritesList() {
   return (
     <>
       {filterShown && (
-        <div className="filter" role="search">
-          <label htmlFor={inputId}>{messages.favouritesFilter}</label>
-          <input
-            id={inputId}
-            type="search"
-            value={filter}
-            onChange={(e) => setFilter(e.target.value)}
-            aria-describedby={countId}
-            autoComplete="off"
-          />
-          <p id={countId} className="count" role="status">
-            {messages.favouritesCount(formatNumber(shown.length), formatNumber(list.length))}
-          </p>
-        </div>
+        <FilterBox
+          label={messages.favouritesFilter}
+          value={filter}
+          onChange={setFilter}
+          status={messages.favouritesCount(formatNumber(shown.length), formatNumber(list.length))}
+        />
       )}
       {filterShown && shown.length === 0 ? (
         <p className="notice">{messages.favouritesNoMatch}</p>

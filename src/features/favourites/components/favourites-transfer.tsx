@@ -1,29 +1,18 @@
-// Export favourites to a JSON file and import them back (merging, never duplicating). Import is a
-// button named in Chinese that opens a hidden file input: the browser's own picker is labelled in
-// the browser's language, and it would be a second tab stop for the same action.
-import { useRef, useState } from 'react'
+// Export favourites to a JSON file and import them back (merging, never duplicating).
+import { useState } from 'react'
+import { FileButton } from '../../../components/ui/file-button.tsx'
+import { download } from '../../../lib/download.ts'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import { favouriteList, favouritesStore } from '../favourites-store.ts'
 import { exportFavourites, importFavourites, type ImportResult } from '../favourites-file.ts'
 import { useFavourites } from '../hooks.ts'
 
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }))
-  const a = document.createElement('a')
-  a.href = url
-  a.download = name
-  a.click()
-  // Give the browser a moment to start the download before the URL goes away.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
-}
-
 /** What the last export or import did: said politely when it worked, at once when it did not. */
 type Outcome = { ok: boolean; text: string } | null
 
 export function FavouritesTransfer() {
   const count = useFavourites().length
-  const input = useRef<HTMLInputElement>(null)
   const [outcome, setOutcome] = useState<Outcome>(null)
 
   const onExport = () => {
@@ -64,21 +53,10 @@ export function FavouritesTransfer() {
             {messages.favouritesExport}
           </button>
         )}
-        <button type="button" onClick={() => input.current?.click()}>
-          {messages.favouritesImport}
-        </button>
-        <input
-          ref={input}
-          type="file"
+        <FileButton
+          label={messages.favouritesImport}
           accept="application/json,.json"
-          className="visually-hidden"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(e) => {
-            const file = e.currentTarget.files?.[0]
-            e.currentTarget.value = ''
-            if (file) void onImport(file)
-          }}
+          onFile={(file) => void onImport(file)}
         />
       </div>
       <p className="transfer-status" role="status">

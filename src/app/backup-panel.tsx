@@ -1,0 +1,59 @@
+// 导出全部数据 / 导入数据 on the settings page: the whole of what this browser keeps, in one file.
+import { useState } from 'react'
+import { FileButton } from '../components/ui/file-button.tsx'
+import { download } from '../lib/download.ts'
+import { messages } from '../lib/messages.ts'
+import { exportBackup, importBackup } from './backup.ts'
+
+type Outcome = { ok: boolean; text: string } | null
+
+export function BackupPanel() {
+  const [outcome, setOutcome] = useState<Outcome>(null)
+  const onImport = async (file: File) => {
+    let text: string
+    try {
+      text = await file.text()
+    } catch {
+      setOutcome({ ok: false, text: messages.favouritesImportUnreadable })
+      return
+    }
+    const r = importBackup(text)
+    setOutcome(
+      r === null
+        ? { ok: false, text: messages.backupImportFailed }
+        : { ok: r.failed === 0, text: messages.backupImported(r.imported, r.failed) },
+    )
+  }
+  return (
+    <>
+      <p>{messages.backupHint}</p>
+      <div className="favourites-transfer">
+        <button
+          type="button"
+          onClick={() => {
+            download(
+              `news-reader-backup-${new Date().toISOString().slice(0, 10)}.json`,
+              exportBackup(),
+            )
+            setOutcome({ ok: true, text: messages.backupExported })
+          }}
+        >
+          {messages.backupExport}
+        </button>
+        <FileButton
+          label={messages.backupImport}
+          accept="application/json,.json"
+          onFile={(file) => void onImport(file)}
+        />
+      </div>
+      <p className="transfer-status" role="status">
+        {outcome?.ok ? outcome.text : ''}
+      </p>
+      {outcome && !outcome.ok && (
+        <p role="alert" className="transfer-status notice-error">
+          {outcome.text}
+        </p>
+      )}
+    </>
+  )
+}
