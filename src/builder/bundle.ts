@@ -45,6 +45,7 @@ export function itemText(id: string, m: PostMeta, options: BundleOptions): ItemT
   if (m.externalUrl) item.external_url = m.externalUrl
   item.title = m.title
   item.summary = m.summary
+  if (m.image) item.image = m.image
   item.date_published = m.date
   item.tags = m.tags
   item._reader = {
@@ -52,6 +53,7 @@ export function itemText(id: string, m: PostMeta, options: BundleOptions): ItemT
     content_url: path.slice(path.lastIndexOf('/') + 1),
     reading_minutes: m.readingMinutes,
   }
+  if (m.dateOnly) item._reader.date_only = true
   const text = JSON.stringify(item)
   // The last key before the item's end: no string value can hold this with unescaped quotes.
   const split = text.lastIndexOf(CONTENT_URL_KEY) + CONTENT_URL_KEY.length

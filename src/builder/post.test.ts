@@ -110,3 +110,39 @@ describe('parsePost on any input', () => {
     expect(reason('a.jpg', enc.encode('x'))).toMatch(/not a post/)
   })
 })
+
+describe('what a list needs beyond the text', () => {
+  const parse = (name: string, text: string) => {
+    const r = parsePost(name, enc.encode(text), opts)
+    if (r.status !== 'imported') throw new Error(r.reason)
+    return r.meta
+  }
+
+  it('lifts the first real image for a thumbnail: absolute http(s), not a tracking pixel', () => {
+    const post = (body: string) => parse('2026-11-01-a.md', `---\ntitle: t\n---\n${body}\n`)
+    expect(
+      post(
+        '<img src="https://t.example/p.gif" width="1" height="1">' +
+          '<p>text</p><img alt="x" src="/relative.png"><img src="https://img.example/a.jpg?x=1&amp;y=2">',
+      ).image,
+    ).toBe('https://img.example/a.jpg?x=1&y=2')
+    expect(post('<img src="javascript:alert(1)"><p>no image</p>').image).toBeUndefined()
+    expect(post('![chart](https://img.example/c.png)').image).toBe('https://img.example/c.png')
+  })
+
+  it('says when only the day is known, and the list item carries it', () => {
+    const fromName = parse('2026-11-01-a.md', '---\ntitle: t\n---\nbody\n')
+    const bareDate = parse('x.md', '---\ntitle: t\ndate: 2026-11-01\n---\nbody\n')
+    const withTime = parse('x.md', '---\ntitle: t\ndate: 2026-11-01 08:05:00 +0800\n---\nbody\n')
+    expect([fromName.dateOnly, bareDate.dateOnly, withTime.dateOnly]).toEqual([
+      true,
+      true,
+      undefined,
+    ])
+    const options = { title: 'x' }
+    expect(itemText('a', fromName, options).value._reader.date_only).toBe(true)
+    expect(JSON.parse(itemText('b', withTime, options).text)).not.toHaveProperty(
+      '_reader.date_only',
+    )
+  })
+})

@@ -33,6 +33,10 @@ export type PostMeta = {
   category: string
   externalUrl?: string
   readingMinutes: number
+  /** The date has a day but no time (from the file name, or a bare date in the front matter). */
+  dateOnly?: boolean
+  /** The first image of the body, absolute http(s), for a list's thumbnail. */
+  image?: string
 }
 
 export type ParseResult =
@@ -135,8 +139,34 @@ export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions
     readingMinutes: readingMinutes(text0),
   }
   if (externalUrl) meta.externalUrl = externalUrl
+  if (!hasTime(scalarText(data.date).trim())) meta.dateOnly = true
+  const image = firstImage(contentHtml)
+  if (image) meta.image = image
   // The strings here may be substrings of the post's text: whoever keeps one copies it (intern()).
   return { status: 'imported', meta, contentHtml, warnings }
+}
+
+/** Whether a front matter date says the time of day (else the day alone is known). */
+const hasTime = (text: string) => /\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d{2}/.test(text)
+
+const IMG = /<img\b[^>]*?\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>"']+))[^>]*>/gi
+const PIXEL = /\s(?:width|height)\s*=\s*["']?[01](?:px)?["'\s>]/i
+
+/** The body's first image that a list can show: absolute http(s), not a 1×1 tracker. */
+export function firstImage(html: string): string | undefined {
+  let tries = 0
+  for (const m of html.matchAll(IMG)) {
+    if (++tries > 20) break
+    if (PIXEL.test(m[0])) continue
+    const raw = (m[1] ?? m[2] ?? m[3] ?? '').trim().replace(/&amp;/g, '&')
+    if (raw.length > MAX_URL_CHARS || !/^https?:\/\//i.test(raw)) continue
+    try {
+      return new URL(raw).href
+    } catch {
+      // Not a URL after all: try the next image.
+    }
+  }
+  return undefined
 }
 
 /** Distinct tags in order, at most MAX_TAGS of at most MAX_NAME_CHARS each; the rest reported. */

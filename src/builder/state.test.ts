@@ -76,7 +76,7 @@ describe('build state file', () => {
     const bytes = fs.readFileSync(file)
     fs.writeFileSync(file, bytes.subarray(0, bytes.length - 40))
     expect(loadState(file)).toBeNull()
-    fs.writeFileSync(file, bytes.toString('latin1').replace('"version":7', '"version":6'), 'latin1')
+    fs.writeFileSync(file, bytes.toString('latin1').replace('"version":8', '"version":7'), 'latin1')
     expect(loadState(file)).toBeNull()
     fs.writeFileSync(file, '\u0000\u0001 not json')
     expect(loadState(file)).toBeNull()

@@ -7,7 +7,7 @@ import path from 'node:path'
 import { Articles, Inputs } from './catalog.ts'
 import type { PostFolder } from './site.ts'
 
-export const STATE_VERSION = 7
+export const STATE_VERSION = 8
 export const STATE_FILE = '.build-state'
 
 export const journalFile = (stateFile: string) => `${stateFile}.journal`
