@@ -234,7 +234,9 @@ describe.runIf(browserAvailable())('reading experience', () => {
       .poll(() => sources.getByRole('link', { name: '全部来源' }).getAttribute('aria-current'))
       .toBe('page')
     // Unread counts beside the sources, from the bundle's totals.
-    await expect.poll(() => sources.getByLabel(/篇未读$/).count()).toBeGreaterThan(1)
+    await expect
+      .poll(() => sources.getByRole('link', { name: /篇未读$/ }).count())
+      .toBeGreaterThan(1)
 
     const y = await scrollBy(page, 900)
     const { item, title } = await itemOnScreen(page, 1)
@@ -249,14 +251,30 @@ describe.runIf(browserAvailable())('reading experience', () => {
     expect(articleBox!.y).toBeGreaterThanOrEqual(0)
     expect(articleBox!.y).toBeLessThan(DESKTOP.height)
     expect(await page.evaluate(() => document.activeElement?.className)).toBe('reading-pane')
-    await expect(page.getByRole('link', { name: '返回列表' }).isVisible()).resolves.toBe(false)
+    // 返回列表 is there, and hidden: the list is beside the article.
+    await expect(page.locator('.back-link').count()).resolves.toBe(1)
+    await expect(page.locator('.back-link').isVisible()).resolves.toBe(false)
 
     // A source from the sidebar: its list in the middle, marked current.
     const source = sources.getByRole('link').nth(2)
-    const name = (await source.textContent()) ?? ''
+    const name = (await source.locator('.name').textContent()) ?? ''
     await source.click()
     await expect.poll(() => source.getAttribute('aria-current')).toBe('page')
     await page.getByRole('heading', { level: 1, name: new RegExp(name) }).waitFor()
+  })
+
+  it('on a wide screen keeps "unread only" beside an opened article, the article in place', async () => {
+    const page = await open('/?unread=1', DESKTOP)
+    const { item, title } = await itemOnScreen(page, 2)
+    await item.locator('h2 a').click()
+    await page.getByRole('heading', { level: 1, name: title }).waitFor()
+    expect(new URL(page.url()).searchParams.get('unread')).toBe('1')
+    expect(await page.getByRole('switch', { name: '只看未读' }).isChecked()).toBe(true)
+    // Opened, so read, and still where it was in the list until the reader leaves it.
+    await expect
+      .poll(() => item.getByRole('button', { name: '已读' }).getAttribute('aria-pressed'))
+      .toBe('true')
+    expect(await item.isVisible()).toBe(true)
   })
 
   it('keeps "N 条新消息" in view however far down the reader is', async () => {

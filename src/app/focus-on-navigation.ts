@@ -17,7 +17,7 @@ export function rememberOpened(id: string) {
 const FIND_MS = 1_500
 
 export function useFocusOnNavigation() {
-  const { pathname, search } = useLocation()
+  const { pathname, search, key } = useLocation()
   const action = useNavigationType()
   const first = useRef(true)
   const last = useRef({ pathname, search })
@@ -25,7 +25,7 @@ export function useFocusOnNavigation() {
     const from = last.current
     last.current = { pathname, search }
     if (action === NavigationType.Push && pathname.startsWith('/article/'))
-      listEntry = from.pathname.startsWith('/article/') ? null : pathname
+      listEntry = from.pathname.startsWith('/article/') ? null : key
 
     if (first.current) {
       first.current = false
@@ -60,7 +60,7 @@ export function useFocusOnNavigation() {
   }, [pathname, action])
 }
 
-/** Whether the entry before this article's is the list it was opened from (then Back returns). */
-export function backIsList(articlePathname: string): boolean {
-  return listEntry === articlePathname
+/** Whether the entry before this one is the list the article was opened from (Back returns). */
+export function backIsList(entryKey: string): boolean {
+  return listEntry === entryKey
 }

@@ -34,6 +34,7 @@ const decode = (s: string) => {
 
 /** The list the reading layout shows for an address, or null where it shows none. */
 export function readingScope(pathname: string, search: string): ListScope | null {
+  if (!pathname.startsWith('/')) return null
   const [, first = '', second = ''] = pathname.split('/')
   if (first === '') return ALL
   if (first === 'article') return parseFrom(new URLSearchParams(search).get('from'))
@@ -43,10 +44,6 @@ export function readingScope(pathname: string, search: string): ListScope | null
   if (first === 'tag') return { kind: 'tag', tag: name }
   return null
 }
-
-/** Whether an address is shown by the reading layout (a list, or an article). */
-export const isReadingPath = (pathname: string) =>
-  /^\/($|category\/|tag\/|article\/)/.test(pathname)
 
 type Place = { pathname: string; search: string }
 

@@ -67,23 +67,35 @@ describe('format', () => {
   })
 
   it('shows the browser’s own clock when the reader chooses it, exactly as Intl does', () => {
-    const local = new Intl.DateTimeFormat('zh-CN', {
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    })
+    const local = () =>
+      new Intl.DateTimeFormat('zh-CN', {
+        year: 'numeric',
+        month: '2-digit',
+        day: '2-digit',
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+    // A zone with daylight saving time: the offset must be the instant's, not today's.
+    const machineZone = process.env.TZ
+    process.env.TZ = 'America/New_York'
     setDisplayZone('browser')
+    const format = local()
     try {
       fc.assert(
         fc.property(fc.integer({ min: Date.UTC(1970, 0, 1), max: Date.UTC(2100, 0, 1) }), (ms) => {
-          expect(formatDateTime(ms)).toBe(local.format(ms))
+          expect(formatDateTime(ms)).toBe(format.format(ms))
         }),
       )
+      // A date-only article keeps the archive's day: its midnight there is the evening before here.
+      const day = Date.parse('2026-11-01T00:00:00+08:00')
+      expect(formatListTime(day, Date.parse('2026-11-20T12:00:00+08:00'), true)).toBe('11月1日')
+      expect(formatDayLabel(day, Date.parse('2026-11-20T12:00:00+08:00'), true)).toMatch(/^11月1日/)
+      expect(formatDateTime(day)).toMatch(/2026.10.31/)
     } finally {
       setDisplayZone('archive')
+      if (machineZone === undefined) delete process.env.TZ
+      else process.env.TZ = machineZone
     }
     expect(formatDateTime(Date.parse('2026-11-28T13:30:00Z'))).toMatch(/21:30/)
   })

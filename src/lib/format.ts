@@ -1,4 +1,5 @@
 // Dates and numbers through Intl only: times in the archive's zone, relative for recent items.
+import { useSyncExternalStore } from 'react'
 import { ARCHIVE_TIME_ZONE } from '../shared/feed-bundle.ts'
 import { LOCALE, messages } from './messages.ts'
 
@@ -23,9 +24,37 @@ const pad = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 /** Whose clock times are shown on: the archive's (Beijing) or the browser's (a reader's setting). */
 let zone: 'archive' | 'browser' = 'archive'
+const zoneListeners = new Set<() => void>()
 export function setDisplayZone(next: 'archive' | 'browser') {
+  if (zone === next) return
   zone = next
+  for (const l of zoneListeners) l()
 }
+/** Components that write times call this, so a new display zone draws them again. */
+export function useDisplayZone(): 'archive' | 'browser' {
+  return useSyncExternalStore(
+    (l) => {
+      zoneListeners.add(l)
+      return () => zoneListeners.delete(l)
+    },
+    () => zone,
+    () => zone,
+  )
+}
+/**
+ * Runs `fn` with the archive's clock: a date-only article's day is the archive's (its midnight
+ * there is the evening before in the Americas).
+ */
+function archiveClock<T>(dateOnly: boolean, fn: () => T): T {
+  if (!dateOnly || zone === 'archive') return fn()
+  zone = 'archive'
+  try {
+    return fn()
+  } finally {
+    zone = 'browser'
+  }
+}
+
 /** The shown zone's offset from UTC at an instant, in ms (the browser's may change with DST). */
 const offsetAt = (ms: number) =>
   zone === 'archive' ? 8 * HOUR : -new Date(ms).getTimezoneOffset() * MINUTE
@@ -80,6 +109,10 @@ export function formatWhen(ms: number, now: number = Date.now()): string {
  * "11月28日 21:30" this year, the date before that. A date-only article shows its day alone.
  */
 export function formatListTime(ms: number, now: number, dateOnly = false): string {
+  return archiveClock(dateOnly, () => listTime(ms, now, dateOnly))
+}
+
+function listTime(ms: number, now: number, dateOnly: boolean): string {
   const [day, today] = [archiveDay(ms), archiveDay(now)]
   const full = formatDateTime(ms)
   const [date = '', time = ''] = full.split(' ')
@@ -93,7 +126,11 @@ export function formatListTime(ms: number, now: number, dateOnly = false): strin
 }
 
 /** The heading of a day's group in a list: 今天, 昨天, or "11月28日 星期五". */
-export function formatDayLabel(ms: number, now: number): string {
+export function formatDayLabel(ms: number, now: number, dateOnly = false): string {
+  return archiveClock(dateOnly, () => dayLabel(ms, now))
+}
+
+function dayLabel(ms: number, now: number): string {
   const [day, today] = [archiveDay(ms), archiveDay(now)]
   if (day === today) return messages.today
   if (day === today - 1) return messages.yesterday
@@ -103,8 +140,11 @@ export function formatDayLabel(ms: number, now: number): string {
   return year === formatDateTime(now).slice(0, 4) ? label : `${year}年${label}`
 }
 
-/** The archive day of an instant, to group a list by. */
-export const dayKey = archiveDay
+/** The day of an instant, to group a list by. */
+export const dayKey = (ms: number, dateOnly = false) => archiveClock(dateOnly, () => archiveDay(ms))
+
+/** The day alone of a date-only article, in the archive's calendar. */
+export const formatDay = (ms: number) => archiveClock(true, () => formatDateTime(ms).split(' ')[0]!)
 
 /** Whether this browser keeps the archive's time (UTC+8 now): else times say they are Beijing's. */
 export function inArchiveZone(): boolean {
@@ -113,7 +153,7 @@ export function inArchiveZone(): boolean {
 
 /** A time's full form for its tooltip, saying it is Beijing time when the browser is elsewhere. */
 export function formatFullTime(ms: number, dateOnly = false): string {
-  const full = dateOnly ? formatDateTime(ms).split(' ')[0]! : formatDateTime(ms)
+  const full = dateOnly ? formatDay(ms) : formatDateTime(ms)
   return inArchiveZone() ? full : `${full}${messages.beijingTime}`
 }
 

@@ -36,6 +36,7 @@ export const messages = {
   sources: '来源',
   allSources: '全部来源',
   pickArticle: '在左侧列表中选择一篇文章。',
+  readingPane: '阅读区',
   categoriesFilter: '筛选分类',
   categoriesCount: (shown: string, total: string) =>
     shown === total ? `共 ${total} 个分类` : `显示 ${shown} / ${total} 个分类`,

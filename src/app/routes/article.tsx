@@ -23,13 +23,13 @@ import { useIdParam } from '../route-params.ts'
  */
 function BackLink({ from }: { from: ListScope }) {
   const navigate = useNavigate()
-  const { pathname } = useLocation()
+  const { key } = useLocation()
   return (
     <Link
       className="back-link"
       to={listPath(from)}
       onClick={(e) => {
-        if (!backIsList(pathname) || e.metaKey || e.ctrlKey || e.shiftKey) return
+        if (!backIsList(key) || e.metaKey || e.ctrlKey || e.shiftKey) return
         e.preventDefault()
         void navigate(-1)
       }}

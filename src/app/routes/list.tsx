@@ -2,7 +2,7 @@
 // reading tools and the list of the scope; an article the reader points at is fetched ahead.
 import { useInfiniteQuery, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
-import { Navigate, useLocation, useSearchParams } from 'react-router'
+import { Navigate, useSearchParams } from 'react-router'
 import { articleQueryOptions } from '../../entities/article/api/article.ts'
 import { categoriesQueryOptions } from '../../entities/article/api/directories.ts'
 import { listInfiniteQueryOptions } from '../../entities/article/api/lists.ts'
@@ -93,7 +93,6 @@ export function ListPage({ scope, beside = false }: { scope: ListScope; beside?:
   const Heading = beside ? 'h2' : 'h1'
   const title = useTitle(scope)
   const prefetch = useArticlePrefetch()
-  const { pathname } = useLocation()
   const feed = {
     scope,
     label: messages.listLabel(title),
@@ -113,7 +112,7 @@ export function ListPage({ scope, beside = false }: { scope: ListScope; beside?:
       </div>
       <ListTools scope={scope} />
       {useUnreadOnly() ? (
-        <UnreadFeed {...feed} view={pathname} filteredEmpty={<NoUnread />} />
+        <UnreadFeed {...feed} view={formatFrom(scope)} filteredEmpty={<NoUnread />} />
       ) : (
         <ArticleFeed {...feed} />
       )}

@@ -38,7 +38,7 @@ export function ReadingLayout() {
       <div className="list-pane">
         <ListPage key={formatFrom(scope)} scope={scope} beside={onArticle} />
       </div>
-      <div className="reading-pane" tabIndex={-1}>
+      <div className="reading-pane" role="region" aria-label={messages.readingPane} tabIndex={-1}>
         <InWideLayout value={true}>
           <Outlet />
         </InWideLayout>

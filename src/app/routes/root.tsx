@@ -79,8 +79,7 @@ export function RootLayout() {
         {/* Navigations are transitions: a page already on screen stays there until the next
             one's chunk has arrived; the notice shows only when nothing was on screen yet. */}
         <Suspense fallback={<RootLoading />}>
-          {/* Times are formatted while rendering: a new display zone draws the page again. */}
-          <Outlet key={useSettings().timeZone} />
+          <Outlet />
         </Suspense>
       </RouteBoundary>
     </Shell>

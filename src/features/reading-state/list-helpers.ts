@@ -1,9 +1,9 @@
 // Pure helpers and the URL switch of the reading-state list tools.
 import { useSearchParams } from 'react-router'
+import { UNREAD_PARAM } from '../../entities/article/model/paths.ts'
 import type { Markable } from './read-marks-store.ts'
 
-/** ?unread=1 on any list: only unread articles. */
-export const UNREAD_PARAM = 'unread'
+export { UNREAD_PARAM }
 
 /** Only the exact value "1" turns it on; anything else in the URL is ignored. */
 export function useUnreadOnly(): boolean {

@@ -1,9 +1,15 @@
 // The app's URLs, built in one place so every Unicode id, slug or tag round-trips through the path.
 import { formatFrom, type ListScope } from './scope.ts'
 
-export function articlePath(id: string, from?: ListScope): string {
+/** ?unread=1 on a list: only unread articles (carried to its articles, whose pane may show it). */
+export const UNREAD_PARAM = 'unread'
+
+export function articlePath(id: string, from?: ListScope, unreadOnly = false): string {
   const base = `/article/${encodeURIComponent(id)}`
-  return from ? `${base}?${new URLSearchParams({ from: formatFrom(from) }).toString()}` : base
+  if (!from) return base
+  const params = new URLSearchParams({ from: formatFrom(from) })
+  if (unreadOnly) params.set(UNREAD_PARAM, '1')
+  return `${base}?${params.toString()}`
 }
 
 export const categoryPath = (slug: string) => `/category/${encodeURIComponent(slug)}`

@@ -3,7 +3,7 @@
 // The source is named once, by sourceName().
 import { memo, useId, useState, type ReactNode, type Ref } from 'react'
 import { Link } from 'react-router'
-import { formatDateTime, formatFullTime, formatListTime } from '../../../lib/format.ts'
+import { formatDay, formatFullTime, formatListTime, useDisplayZone } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import { sourceName, type Article } from '../model/article.ts'
 import { articlePath, categoryPath, tagPath } from '../model/paths.ts'
@@ -17,6 +17,8 @@ export type ArticleListItemProps = {
   setSize: number
   /** The list it belongs to: the article view's previous/next walk it. */
   from: ListScope
+  /** The list shows unread articles only: so does the list beside the opened article. */
+  unreadOnly?: boolean
   /** The current time, for relative times ("5 分钟前"). */
   now: number
   /** The day this item starts (今天, 昨天, a date), when it is the first of its day in the list. */
@@ -59,6 +61,7 @@ export const ArticleListItem = memo(function ArticleListItem({
   position,
   setSize,
   from,
+  unreadOnly = false,
   now,
   day,
   current = false,
@@ -94,7 +97,7 @@ export const ArticleListItem = memo(function ArticleListItem({
       )}
       {marker}
       <h2 id={titleId} className={article.titleIsStandIn ? 'item-title stand-in' : 'item-title'}>
-        <Link to={articlePath(article.id, from)}>{article.title}</Link>
+        <Link to={articlePath(article.id, from, unreadOnly)}>{article.title}</Link>
       </h2>
       {article.summary !== '' && !article.titleIsStandIn && (
         <p className="summary">{article.summary}</p>
@@ -118,6 +121,7 @@ export type ArticleMetaProps = {
 }
 
 export function ArticleMeta({ article, now, children }: ArticleMetaProps) {
+  useDisplayZone()
   const source = sourceName(article)
   const { publishedMs, published, dateOnly } = article
   const full = publishedMs === null ? '' : formatFullTime(publishedMs, dateOnly)
@@ -135,7 +139,7 @@ export function ArticleMeta({ article, now, children }: ArticleMetaProps) {
         <time dateTime={dateOnly ? published.slice(0, 10) : published} title={full}>
           {now === undefined
             ? dateOnly
-              ? formatDateTime(publishedMs).split(' ')[0]
+              ? formatDay(publishedMs)
               : full
             : formatListTime(publishedMs, now, dateOnly)}
         </time>

@@ -17,12 +17,16 @@ export type SourceListProps = {
   unreadAll?: number | null
 }
 
+/** The unread count inside the source's link: the number shown, the words read out. */
 function Count({ n }: { n: number | null | undefined }) {
   if (n === null || n === undefined || n === 0) return null
   return (
-    <span className="count" aria-label={messages.unreadCount(formatNumber(n))}>
-      {formatNumber(n)}
-    </span>
+    <>
+      <span className="count" aria-hidden="true">
+        {formatNumber(n)}
+      </span>
+      <span className="visually-hidden">{`，${messages.unreadCount(formatNumber(n))}`}</span>
+    </>
   )
 }
 
@@ -36,16 +40,16 @@ export const SourceList = memo(function SourceList({
     <ul className="source-list">
       <li>
         <Link to="/" aria-current={current === '' ? 'page' : undefined}>
-          {messages.allSources}
+          <span className="name">{messages.allSources}</span>
+          <Count n={unreadAll} />
         </Link>
-        <Count n={unreadAll} />
       </li>
       {categories.map((c) => (
         <li key={c.slug}>
           <Link to={categoryPath(c.slug)} aria-current={current === c.slug ? 'page' : undefined}>
-            {c.name}
+            <span className="name">{c.name}</span>
+            <Count n={unreadOf?.(c.slug, c.count)} />
           </Link>
-          <Count n={unreadOf?.(c.slug, c.count)} />
         </li>
       ))}
     </ul>

@@ -7,7 +7,7 @@ import { normalize } from '../../../entities/article/api/directories.ts'
 import { articlePath, categoryPath } from '../../../entities/article/model/paths.ts'
 import { TagLinks } from '../../../entities/article/ui/article-card.tsx'
 import { FilterBox } from '../../../components/ui/filter-box.tsx'
-import { formatDateTime, formatNumber } from '../../../lib/format.ts'
+import { formatDateTime, formatNumber, useDisplayZone } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import type { FavouriteItem } from '../favourites-store.ts'
 import { useFavourites } from '../hooks.ts'
@@ -30,6 +30,7 @@ type FavouriteRowsProps = { entries: readonly Entry[] }
 const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProps) {
   // Element ids from the list's own prefix and the position: article ids may hold spaces.
   const idPrefix = useId()
+  useDisplayZone()
   return (
     <ul className="favourites-list" aria-label={messages.favouritesListLabel}>
       {entries.map(({ at, item }, i) => {

@@ -88,6 +88,7 @@ export function ArticleFeed({
         busy={q.isFetching}
         setSize={setSize}
         from={scope}
+        unreadOnly={visible !== undefined}
         renderActions={renderActions}
         renderMarker={renderMarker}
         onIntent={onIntent}

@@ -17,7 +17,7 @@ import {
 } from 'react'
 import type { Article } from '../../../entities/article/model/article.ts'
 import type { ListScope } from '../../../entities/article/model/scope.ts'
-import { dayKey, formatDayLabel } from '../../../lib/format.ts'
+import { dayKey, formatDayLabel, useDisplayZone } from '../../../lib/format.ts'
 import { useNow } from '../../../lib/use-now.ts'
 import { ArticleListItem } from '../../../entities/article/ui/article-card.tsx'
 import { rememberHeights } from './item-heights.ts'
@@ -53,6 +53,8 @@ export type ArticleListProps = {
   /** Items in the whole list, or -1 while unknown. */
   setSize: number
   from: ListScope
+  /** Only unread articles are shown (their links say so). */
+  unreadOnly?: boolean
   /** Per-article extra controls, e.g. read/favourite toggles. */
   renderActions?: (article: Article) => ReactNode
   /** Per-article marker before the title, e.g. the unread dot. */
@@ -85,11 +87,13 @@ export function ArticleList({
   busy,
   setSize,
   from,
+  unreadOnly,
   renderActions,
   renderMarker,
   onIntent,
 }: ArticleListProps) {
   const now = useNow()
+  useDisplayZone() // the day headers follow the display zone
   // A cold start paints the first screenful at once and the rest of the page right after. Only
   // the first list of a fresh page load: a reload or back/forward may restore a scroll position.
   const [cold] = useState(coldStart)
@@ -188,8 +192,10 @@ export function ArticleList({
     const prev = articles[i - 1]
     const day =
       a.publishedMs !== null &&
-      (!prev || prev.publishedMs === null || dayKey(prev.publishedMs) !== dayKey(a.publishedMs))
-        ? formatDayLabel(a.publishedMs, now)
+      (!prev ||
+        prev.publishedMs === null ||
+        dayKey(prev.publishedMs, prev.dateOnly) !== dayKey(a.publishedMs, a.dateOnly))
+        ? formatDayLabel(a.publishedMs, now, a.dateOnly)
         : undefined
     return (
       <ArticleListItem
@@ -200,6 +206,7 @@ export function ArticleList({
         position={i + 1}
         setSize={setSize}
         from={from}
+        unreadOnly={unreadOnly}
         now={now}
         day={day}
         current={i === Math.min(current, articles.length - 1)}
