@@ -23,6 +23,8 @@ import type { ItemStore } from './item-store.ts'
 import type { BundleWriter } from './output.ts'
 import { MAX_POST_BYTES, parsePost } from './post.ts'
 import type { Progress } from './progress.ts'
+import type { SearchSpool } from './search-index/spool.ts'
+import { searchDoc } from './search-index/write.ts'
 import { SYMLINK_REASON, readPost, tooLarge } from './read-post.ts'
 import type { Site } from './site.ts'
 import { savedFolder, type BuildState, type SavedFolder } from './state.ts'
@@ -43,6 +45,8 @@ export type ReadContext = {
   bundle: BundleOptions
   validate: boolean
   progress: Progress
+  /** Where each parsed post's search document goes (null: none kept). */
+  spool?: SearchSpool | null
 }
 
 export type ReadResult = {
@@ -294,6 +298,7 @@ function parseInput(
     itemLength: bytes.length,
     itemSplit: Buffer.byteLength(item.text.slice(0, item.split)),
   })
+  ctx.spool?.add(row, searchDoc(id, item.value, result.text))
   const itemHash = digestOf(bytes)
   setDigest(r.articles.itemHash, row, itemHash)
   setDigest(r.articles.contentHash, row, content.digest)
