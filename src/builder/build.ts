@@ -46,6 +46,8 @@ export type BuildOptions = {
   progress?: Progress
   /** Check every file against the bundle schema before writing it (on by default). */
   validate?: boolean
+  /** Articles per search index segment: tests use small ones (default SEGMENT_SIZE). */
+  searchSegmentSize?: number
 }
 
 export type BuildResult = {
@@ -188,6 +190,7 @@ function run(
       progress,
       out,
       spool,
+      ...(options.searchSegmentSize !== undefined && { segmentSize: options.searchSegmentSize }),
     })
 
     // Only files the builder wrote are ever deleted: the last state's and the journal's.

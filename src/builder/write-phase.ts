@@ -38,6 +38,8 @@ export type WriteContext = {
   out: string
   /** The search documents of the posts this build parsed (./search-index/spool.ts). */
   spool: SearchSpool | null
+  /** Articles per search segment, for tests (default SEGMENT_SIZE). */
+  segmentSize?: number
 }
 
 export type OutputStep = (ctx: WriteContext) => void

@@ -19,22 +19,33 @@ export const MAX_QUERY_CHARS = 200
 export const MAX_TERMS = 10
 
 /** Paths inside the bundle, relative to its root (the head file names them relative to itself). */
+/** A segment's files relative to the index's head file (search/index.json). */
+export const shardFile = (segment: number, shard: number) => `s${segment}/p${shard}.bin`
+export const docFile = (segment: number, ordinal: number) => `s${segment}/d${ordinal}.json`
+/** The same, relative to the bundle's root. */
 export const shardPath = (segment: number, shard: number) =>
-  `${SEARCH_DIR}/s${segment}/p${shard}.bin`
+  `${SEARCH_DIR}/${shardFile(segment, shard)}`
 export const docPath = (segment: number, ordinal: number) =>
-  `${SEARCH_DIR}/s${segment}/d${ordinal}.json`
+  `${SEARCH_DIR}/${docFile(segment, ordinal)}`
 
 // ---------------------------------------------------------------------------------------------
 // Normalization
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 const SPACES = /[\s\p{Cc}\p{Zs}\u200b-\u200d\u2028\u2029\ufeff]+/gu
 
 /**
  * The text as search compares it: Unicode NFKC (full-width ＡＢＣ１２３ is ABC123), lower case,
- * every run of white space or control characters one space, trimmed. Queries and articles alike.
+ * every run of white space or control characters one space, trimmed, a lone surrogate U+FFFD.
+ * Queries and articles alike.
  */
 export function normalize(s: string): string {
-  return s.normalize('NFKC').toLowerCase().replace(SPACES, ' ').trim()
+  return s
+    .replace(LONE_SURROGATE, '\ufffd')
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(SPACES, ' ')
+    .trim()
 }
 
 /**
@@ -308,7 +319,7 @@ export const SearchIndexSchema = v.object({
   version: v.literal(SEARCH_INDEX_VERSION),
   /** Articles indexed: every article of the bundle. */
   docs: count,
-  segment_size: v.literal(SEGMENT_SIZE),
+  segment_size: v.pipe(count, v.minValue(1), v.maxValue(SEGMENT_SIZE)),
   /** Oldest first: segment k holds the articles k × segment_size … of the oldest-first order. */
   segments: v.array(SearchSegmentSchema),
 })

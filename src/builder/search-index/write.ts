@@ -75,10 +75,10 @@ function previousIndex(ctx: SearchStepContext, out: string): SearchIndex | null 
 }
 
 /** The digest of a segment's articles (their content files' digests, in order). */
-function fingerprint(articles: Articles, rows: readonly number[]): string {
+function fingerprint(articles: Articles, rows: readonly number[], size: number): string {
   const buf = Buffer.alloc(8 + rows.length * DIGEST_WORDS * 4)
   buf.writeUInt32LE(SEARCH_INDEX_VERSION, 0)
-  buf.writeUInt32LE(SEGMENT_SIZE, 4)
+  buf.writeUInt32LE(size, 4)
   rows.forEach((a, k) => {
     for (let w = 0; w < DIGEST_WORDS; w++)
       buf.writeUInt32LE(articles.contentHash[a * DIGEST_WORDS + w] as number, 8 + (k * 4 + w) * 4)
@@ -211,6 +211,8 @@ export type SearchStepContext = {
   out: string
   /** The documents of the posts this build parsed; null: read every one from its content file. */
   spool: SearchSpool | null
+  /** Articles per segment (tests use small ones); SEGMENT_SIZE by default. */
+  segmentSize?: number
 }
 
 /** Writes the search index: changed segments, then search/index.json (which points at them). */
@@ -219,18 +221,20 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
   const order = plan.order
   const total = order.length
   const prev = previousIndex(ctx, ctx.out)
+  const size = ctx.segmentSize ?? SEGMENT_SIZE
   const segments: SearchSegment[] = []
-  const count = Math.ceil(total / SEGMENT_SIZE)
+  const count = Math.ceil(total / size)
   for (let k = 0; k < count; k++) {
     ctx.progress.update(k, count, 'writing the search index')
-    const start = k * SEGMENT_SIZE
-    const end = Math.min(total, start + SEGMENT_SIZE)
+    const start = k * size
+    const end = Math.min(total, start + size)
     const rows: number[] = []
     for (let pos = start; pos < end; pos++) rows.push(order[total - 1 - pos] as number)
-    const fp = fingerprint(articles, rows)
+    const fp = fingerprint(articles, rows, size)
     const before = prev?.segments[k]
     if (
-      before &&
+      prev?.segment_size === size &&
+    before &&
       before.fingerprint === fp &&
       before.docs === rows.length &&
       keepSegment(ctx, k, before)
@@ -244,7 +248,7 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
   const index: SearchIndex = {
     version: SEARCH_INDEX_VERSION,
     docs: total,
-    segment_size: SEGMENT_SIZE,
+    segment_size: size,
     segments,
   }
   const text = `{"version":${index.version},"docs":${index.docs},"segment_size":${index.segment_size},"segments":[\n${segments
