@@ -306,7 +306,7 @@ function writeSegment(
   let bytes = 0
   for (const [key, list] of postings.entries()) bytes += key.length * 2 + listBytes(list, docs)
   const shards = shardCount(bytes)
-  const buckets: Map<string, number[]>[] = Array.from({ length: shards }, () => new Map())
+  const buckets = Array.from({ length: shards }, () => new Map<string, number[]>())
   for (const [key, list] of postings.entries()) buckets[shardOf(key, shards)]!.set(key, list)
   const paths = buckets.map((_, h) => shardPath(k, h))
   writer.journal(paths)

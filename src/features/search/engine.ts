@@ -171,7 +171,7 @@ export class IndexSearch implements Search {
       all(required),
       ...this.query.exclude.map((t) => all(termKeys(t))),
     ])
-    andBits(candidates, need!)
+    andBits(candidates, need)
     let verify: Bits | null = null
     this.query.exclude.forEach((t, i) => {
       const bits = excluded[i]!
