@@ -16,6 +16,7 @@ const ArticlePage = lazy(() => import('./routes/article.tsx'))
 const CategoriesPage = lazy(() => import('./routes/categories.tsx'))
 const FavouritesPage = lazy(() => import('./routes/favourites.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings.tsx'))
+const SearchPage = lazy(() => import('./routes/search.tsx'))
 
 // A lazy page suspends up to the layout's <Suspense>; its query, started here, runs meanwhile.
 function ArticleRoute() {
@@ -41,6 +42,7 @@ export function AppRoutes() {
         <Route path="article/:id" element={<ArticleRoute />} />
         <Route path="favourites" element={<FavouritesPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path=":category/:yyyy/:mm/:dd/:file" element={<PermalinkRedirect />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -57,6 +57,8 @@ export type ArticleListProps = {
   renderActions?: (article: Article) => ReactNode
   /** Per-article marker before the title, e.g. the unread dot. */
   renderMarker?: (article: Article) => ReactNode
+  /** Per-article text shown instead of the summary, e.g. a search result's excerpt. */
+  renderExcerpt?: (article: Article) => ReactNode
   /** The reader may open this article soon (hovered, focused, or in view a moment): prefetch it. */
   onIntent?: (article: Article) => void
 }
@@ -87,6 +89,7 @@ export function ArticleList({
   from,
   renderActions,
   renderMarker,
+  renderExcerpt,
   onIntent,
 }: ArticleListProps) {
   const now = useNow()
@@ -205,6 +208,7 @@ export function ArticleList({
         current={i === Math.min(current, articles.length - 1)}
         actions={renderActions?.(a)}
         marker={renderMarker?.(a)}
+        excerpt={renderExcerpt?.(a)}
       />
     )
   }
