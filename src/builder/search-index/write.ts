@@ -217,6 +217,7 @@ export type SearchStepContext = {
 
 /** Writes the search index: changed segments, then search/index.json (which points at them). */
 export function writeSearchIndex(ctx: SearchStepContext): void {
+  const started = performance.now()
   const { writer, articles, plan } = ctx
   const order = plan.order
   const total = order.length
@@ -262,6 +263,9 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
     const r = v.safeParse(SearchIndexSchema, JSON.parse(text))
     if (!r.success) throw new Error(`${SEARCH_INDEX_FILE} does not match its schema`)
   })
+  // With FEED_TIMING set, the step's own seconds (inside the write phase's), for the benchmark.
+  if (process.env.FEED_TIMING)
+    process.stderr.write(`search index: ${((performance.now() - started) / 1000).toFixed(2)} s\n`)
 }
 
 /** Keeps every file of an unchanged segment, if the last build recorded each of them. */
