@@ -74,6 +74,24 @@ function previousIndex(ctx: SearchStepContext, out: string): SearchIndex | null 
   }
 }
 
+/** The document the last build wrote at `p`, if it is still those bytes and article `id`'s. */
+function keptDoc(
+  ctx: SearchStepContext,
+  p: string,
+  digest: Buffer | undefined,
+  id: string,
+): { bytes: Buffer; doc: SearchDoc } | null {
+  if (!digest) return null
+  try {
+    const bytes = fs.readFileSync(path.join(ctx.out, p))
+    if (!digestOf(bytes).equals(digest)) return null
+    const doc = JSON.parse(bytes.toString('utf8')) as SearchDoc
+    return doc.id === id ? { bytes, doc } : null
+  } catch {
+    return null
+  }
+}
+
 /** The digest of a segment's articles (their content files' digests, in order). */
 function fingerprint(articles: Articles, rows: readonly number[], size: number): string {
   const buf = Buffer.alloc(8 + rows.length * DIGEST_WORDS * 4)
@@ -94,8 +112,57 @@ const DENSE = 1 << 14
 let charIds: Int32Array | null = null
 
 /** Posting lists of one segment: integer n-gram keys while characters are few, else strings. */
+/**
+ * Integer key → posting list, open addressing in typed arrays: the inner loop of a segment (two
+ * look-ups a character) costs a fraction of a Map's.
+ */
+class IntPostings {
+  private slots = new Int32Array(1 << 16).fill(-1)
+  private mask = (1 << 16) - 1
+  readonly keys: number[] = []
+  readonly lists: number[][] = []
+  private last: number[] = []
+
+  add(key: number, ord: number): void {
+    let h = Math.imul(key, 0x9e3779b1) >>> 0
+    for (;;) {
+      h &= this.mask
+      const at = this.slots[h] as number
+      if (at < 0) break
+      if (this.keys[at] === key) {
+        if (this.last[at] !== ord) {
+          this.lists[at]!.push(ord)
+          this.last[at] = ord
+        }
+        return
+      }
+      h++
+    }
+    this.slots[h] = this.keys.length
+    this.keys.push(key)
+    this.lists.push([ord])
+    this.last.push(ord)
+    if (this.keys.length * 2 > this.slots.length) this.grow()
+  }
+
+  private grow(): void {
+    const size = this.slots.length * 2
+    this.slots = new Int32Array(size).fill(-1)
+    this.mask = size - 1
+    this.keys.forEach((key, at) => {
+      let h = Math.imul(key, 0x9e3779b1) >>> 0
+      for (;;) {
+        h &= this.mask
+        if ((this.slots[h] as number) < 0) break
+        h++
+      }
+      this.slots[h] = at
+    })
+  }
+}
+
 class Postings {
-  readonly grams = new Map<number, number[]>()
+  readonly grams = new IntPostings()
   readonly wide = new Map<string, number[]>()
   readonly filters = new Map<string, number[]>()
   private chars: number[] = []
@@ -138,10 +205,9 @@ class Postings {
         continue
       }
       const id = this.id(cp)
-      if (cp !== SPACE) Postings.push(this.grams, id as never, ord)
+      if (cp !== SPACE) this.grams.add(id, ord)
       if (prev >= 0) {
-        if (prev < DENSE && id < DENSE)
-          Postings.push(this.grams, (DENSE + prev * DENSE + id) as never, ord)
+        if (prev < DENSE && id < DENSE) this.grams.add(DENSE + prev * DENSE + id, ord)
         else Postings.push(this.wide, String.fromCodePoint(prevCp, cp) as never, ord)
       }
       prev = id
@@ -155,7 +221,10 @@ class Postings {
 
   /** Every key as the shard format names it, with its list. */
   *entries(): Generator<[string, number[]]> {
-    for (const [k, list] of this.grams) {
+    const { keys, lists } = this.grams
+    for (let at = 0; at < keys.length; at++) {
+      const k = keys[at] as number
+      const list = lists[at] as number[]
       if (k < DENSE) yield [String.fromCodePoint(this.chars[k] as number), list]
       else {
         const b = k - DENSE
@@ -235,7 +304,7 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
     const before = prev?.segments[k]
     if (
       prev?.segment_size === size &&
-    before &&
+      before &&
       before.fingerprint === fp &&
       before.docs === rows.length &&
       keepSegment(ctx, k, before)
@@ -294,11 +363,17 @@ function writeSegment(
   writer.journal(docPaths)
   rows.forEach((a, ord) => {
     const id = articles.ids[a] as string
-    const bytes = ctx.spool?.get(a) ?? Buffer.from(docFromContent(ctx.out, id))
-    const doc = JSON.parse(bytes.toString('utf8')) as SearchDoc
-    if (ctx.validate) v.parse(SearchDocSchema, doc)
     const p = docPaths[ord] as string
-    writer.write(p, bytes, ctx.previous(p)?.digest)
+    const before = ctx.previous(p)?.digest
+    const spooled = ctx.spool?.get(a)
+    // Not parsed by this build: the article is as it was, and so is its document if the last
+    // build wrote it at the same place (no content file to read and reduce to text again).
+    const kept = spooled ? null : keptDoc(ctx, p, before, id)
+    const bytes = spooled ?? kept?.bytes ?? Buffer.from(docFromContent(ctx.out, id))
+    const doc = kept?.doc ?? (JSON.parse(bytes.toString('utf8')) as SearchDoc)
+    if (ctx.validate) v.parse(SearchDocSchema, doc)
+    if (kept && before) writer.keep(p, before)
+    else writer.write(p, bytes, before)
     postings.addText(searchableText(doc.title, doc.text), ord)
     postings.addFilter(categoryKey(doc.category), ord)
     for (const t of doc.tags) postings.addFilter(tagKey(t), ord)
@@ -307,11 +382,12 @@ function writeSegment(
     if (last && last[0] === day) last[1]++
     else days.push([day, 1])
   })
+  const entries = [...postings.entries()]
   let bytes = 0
-  for (const [key, list] of postings.entries()) bytes += key.length * 2 + listBytes(list, docs)
+  for (const [key, list] of entries) bytes += key.length * 2 + listBytes(list, docs)
   const shards = shardCount(bytes)
   const buckets = Array.from({ length: shards }, () => new Map<string, number[]>())
-  for (const [key, list] of postings.entries()) buckets[shardOf(key, shards)]!.set(key, list)
+  for (const [key, list] of entries) buckets[shardOf(key, shards)]!.set(key, list)
   const paths = buckets.map((_, h) => shardPath(k, h))
   writer.journal(paths)
   buckets.forEach((entries, h) => {
