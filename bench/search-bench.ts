@@ -13,7 +13,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateArchive } from '../scripts/gen-archive.ts'
-import { htmlToText } from '../src/builder/cleanup.ts'
 import {
   IndexSearch,
   NO_FILTERS,
@@ -22,7 +21,13 @@ import {
   type SearchFilters,
 } from '../src/features/search/engine.ts'
 import type { BundleContentItem } from '../src/shared/feed-bundle.ts'
-import { SEARCH_INDEX_FILE, matchesText, parseQuery, searchableText } from '../src/shared/search.ts'
+import {
+  SEARCH_INDEX_FILE,
+  matchesText,
+  parseQuery,
+  searchBodyText,
+  searchableText,
+} from '../src/shared/search.ts'
 import { startStaticServer } from '../test/support/static-server.ts'
 import { markdownTable } from './lib/report.ts'
 import { percentile } from './lib/stats.ts'
@@ -83,7 +88,7 @@ function scanDocs(out: string): Doc[] {
       day: item.date_published.slice(0, 10),
       category: item._reader.category,
       tags: item.tags,
-      text: searchableText(item.title, htmlToText(item.content_html)),
+      text: searchableText(item.title, searchBodyText(item.content_html)),
       ms: Date.parse(item.date_published),
     })
   }

@@ -9,10 +9,9 @@ import { spawnSync } from 'node:child_process'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { DEFAULT_CORPUS, DEFAULT_SEEDS } from '../scripts/compare-jekyll.ts'
-import { htmlToText } from '../src/builder/cleanup.ts'
 import type { BundleContentItem } from '../src/shared/feed-bundle.ts'
 import { docMatches, NO_FILTERS, type SearchFilters } from '../src/features/search/engine.ts'
-import { parseQuery, type SearchDoc } from '../src/shared/search.ts'
+import { parseQuery, searchBodyText, type SearchDoc } from '../src/shared/search.ts'
 import { browserAvailable, collectPageErrors, launchBrowser } from './support/browser.ts'
 import { startStaticServer, type StaticServer } from './support/static-server.ts'
 
@@ -60,7 +59,7 @@ describe.runIf(available && browserAvailable())('search over the real posts', ()
         date_published: item.date_published,
         category: item._reader.category,
         tags: item.tags,
-        text: htmlToText(item.content_html),
+        text: searchBodyText(item.content_html),
       }
     })
     server = await startStaticServer({

@@ -23,7 +23,7 @@ import {
 import { fileKey, fillTemplate } from '../shared/bundle-paths.ts'
 import {
   SEARCH_INDEX_FILE,
-  SearchDocSchema,
+  SearchIdsSchema,
   SearchIndexSchema,
   type SearchIndex,
 } from '../shared/search.ts'
@@ -92,7 +92,7 @@ describe('build on a generated archive', () => {
         file === SEARCH_INDEX_FILE
           ? SearchIndexSchema
           : file.startsWith('search/')
-            ? SearchDocSchema
+            ? SearchIdsSchema
             : /^categories(-\d+)?\.json$/.test(file)
               ? CategoriesPageSchema
               : /^tags(-\d+)?\.json$/.test(file)

@@ -36,14 +36,7 @@ export type PostMeta = {
 }
 
 export type ParseResult =
-  | {
-      status: 'imported'
-      meta: PostMeta
-      contentHtml: string
-      /** The body as plain text (htmlToText), for the search index. */
-      text: string
-      warnings: string[]
-    }
+  | { status: 'imported'; meta: PostMeta; contentHtml: string; warnings: string[] }
   | { status: 'skipped'; reason: string; warnings: string[] }
 
 export type ParseOptions = { timeZone: string }
@@ -143,7 +136,7 @@ export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions
   }
   if (externalUrl) meta.externalUrl = externalUrl
   // The strings here may be substrings of the post's text: whoever keeps one copies it (intern()).
-  return { status: 'imported', meta, contentHtml, text: text0, warnings }
+  return { status: 'imported', meta, contentHtml, warnings }
 }
 
 /** Distinct tags in order, at most MAX_TAGS of at most MAX_NAME_CHARS each; the rest reported. */

@@ -6,6 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import * as v from 'valibot'
 import { BundleListItemSchema, describeIssues } from '../shared/feed-bundle.ts'
+import { searchBodyText } from '../shared/search.ts'
 import { contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
 import {
   Articles,
@@ -298,7 +299,7 @@ function parseInput(
     itemLength: bytes.length,
     itemSplit: Buffer.byteLength(item.text.slice(0, item.split)),
   })
-  ctx.spool?.add(row, searchDoc(id, item.value, result.text))
+  ctx.spool?.add(row, searchDoc(id, item.value, searchBodyText(result.contentHtml)))
   const itemHash = digestOf(bytes)
   setDigest(r.articles.itemHash, row, itemHash)
   setDigest(r.articles.contentHash, row, content.digest)

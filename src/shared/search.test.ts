@@ -10,6 +10,7 @@ import {
   matchesText,
   normalize,
   parseQuery,
+  searchBodyText,
   searchableText,
   SearchIndexError,
   termKeys,
@@ -155,5 +156,17 @@ describe('shards', () => {
   it('hashes keys the same way everywhere (FNV-1a over UTF-8)', () => {
     expect(keyHash('')).toBe(0x811c9dc5)
     expect(keyHash('a')).toBe(0xe40c292c)
+  })
+})
+
+describe('searchBodyText', () => {
+  it('drops tags, comments and scripts and decodes entities', () => {
+    expect(
+      normalize(
+        searchBodyText(
+          '<p>A&amp;B <b>股</b></p><!-- x --><script>y</script>&#x4e1c;&#33829;&hellip;&bogus;',
+        ),
+      ),
+    ).toBe('a&b 股 东营…&bogus;')
   })
 })

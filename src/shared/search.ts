@@ -19,14 +19,18 @@ export const MAX_QUERY_CHARS = 200
 export const MAX_TERMS = 10
 
 /** Paths inside the bundle, relative to its root (the head file names them relative to itself). */
+/** Article ids per id file: ordinal o of a segment is entry o % ID_CHUNK of file ⌊o / ID_CHUNK⌋. */
+export const ID_CHUNK = 64
+/** The content files, relative to the head file (the bundle's content_template, one folder up). */
+export const SEARCH_CONTENT_TEMPLATE = '../content/{key}.json'
 /** A segment's files relative to the index's head file (search/index.json). */
 export const shardFile = (segment: number, shard: number) => `s${segment}/p${shard}.bin`
-export const docFile = (segment: number, ordinal: number) => `s${segment}/d${ordinal}.json`
+export const idsFile = (segment: number, chunk: number) => `s${segment}/i${chunk}.json`
 /** The same, relative to the bundle's root. */
 export const shardPath = (segment: number, shard: number) =>
   `${SEARCH_DIR}/${shardFile(segment, shard)}`
-export const docPath = (segment: number, ordinal: number) =>
-  `${SEARCH_DIR}/${docFile(segment, ordinal)}`
+export const idsPath = (segment: number, chunk: number) =>
+  `${SEARCH_DIR}/${idsFile(segment, chunk)}`
 
 // ---------------------------------------------------------------------------------------------
 // Normalization
@@ -54,6 +58,47 @@ export function normalize(s: string): string {
  */
 export function searchableText(title: string, body: string): string {
   return `${normalize(title)}\n${normalize(body)}`
+}
+
+const NAMED: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  hellip: '\u2026',
+  mdash: '\u2014',
+  ndash: '\u2013',
+  ldquo: '\u201c',
+  rdquo: '\u201d',
+  lsquo: '\u2018',
+  rsquo: '\u2019',
+  middot: '\u00b7',
+  times: '\u00d7',
+  yen: '\u00a5',
+  copy: '\u00a9',
+  reg: '\u00ae',
+}
+
+function entity(match: string, body: string): string {
+  if (body[0] !== '#') return NAMED[body.toLowerCase()] ?? match
+  const cp =
+    body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
+  return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff) ? String.fromCodePoint(cp) : match
+}
+
+/**
+ * The body text search reads from an article's `content_html`: comments, scripts, styles and
+ * tags dropped, numeric and common named entities decoded (others stay as written). The builder
+ * indexes it and the app verifies matches with it, from the same content file.
+ */
+export function searchBodyText(html: string): string {
+  return html
+    .replace(/<!--[\s\S]*?(?:-->|$)/g, ' ')
+    .replace(/<(script|style|template)\b[\s\S]*?(?:<\/\1\s*>|$)/gi, ' ')
+    .replace(/<\/?[a-zA-Z][^>]*>/g, ' ')
+    .replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z][a-zA-Z0-9]{1,31});/g, entity)
 }
 
 /** Code points of a string (an astral character is one). */
@@ -320,24 +365,36 @@ export const SearchIndexSchema = v.object({
   /** Articles indexed: every article of the bundle. */
   docs: count,
   segment_size: v.pipe(count, v.minValue(1), v.maxValue(SEGMENT_SIZE)),
+  /** Content files relative to this file; `{key}` is fileKey(id) (src/shared/bundle-paths.ts). */
+  content_template: v.pipe(
+    v.string(),
+    v.check((s) => s.includes('{key}') && !/^[a-z][a-z0-9+.-]*:/i.test(s) && !s.startsWith('/')),
+  ),
   /** Oldest first: segment k holds the articles k × segment_size … of the oldest-first order. */
   segments: v.array(SearchSegmentSchema),
 })
 export type SearchIndex = v.InferOutput<typeof SearchIndexSchema>
 
-/** One article as the index stores it: what a result shows, and its text. */
+/** A segment's id file: the ids of ordinals c × ID_CHUNK … (c + 1) × ID_CHUNK − 1. */
+export const SearchIdsSchema = v.pipe(
+  v.array(v.pipe(v.string(), v.minLength(1))),
+  v.minLength(1),
+  v.maxLength(ID_CHUNK),
+)
+
+/** One article as search reads it (from its content file): what a result shows, and its text. */
 export const SearchDocSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1)),
   title: v.string(),
   date_published: v.string(),
   category: v.string(),
   tags: v.array(v.string()),
-  /** The body as plain text (as the builder derives it from the HTML), spaces collapsed. */
+  /** The body as plain text: searchBodyText(content_html). */
   text: v.string(),
 })
 export type SearchDoc = v.InferOutput<typeof SearchDocSchema>
 
-/** The file of one article, as the builder writes it (key order fixed: bytes are deterministic). */
+/** A document as one line of text (the builder's spool). */
 export function searchDocText(d: SearchDoc): string {
   return `${JSON.stringify({
     id: d.id,

@@ -1,9 +1,9 @@
 // The search index output step: the archive, oldest first, cut into time segments of SEGMENT_SIZE
 // articles; per segment, postings of every character and character pair (and of each category and
-// tag) in hash-sharded binary files, and one small JSON document per article (its title, date,
-// category, tags and text: what a result shows and what a term is verified against). A segment
-// whose articles did not change is kept as it is: adding posts rewrites only the newest segment's
-// postings and the new articles' documents. One segment is in memory at a time.
+// tag) in hash-sharded binary files, and the segment's article ids in small JSON files (ordinal →
+// id → the content file, which is what a result shows and what a term is verified against). A
+// segment whose articles did not change is kept as it is: adding posts rewrites only the newest
+// segment. One segment is in memory at a time.
 // Format: src/shared/search.ts and docs/feed-bundle.md; design: docs/decisions/030-search-index.md.
 import fs from 'node:fs'
 import path from 'node:path'
@@ -17,9 +17,12 @@ import {
   SHARD_TARGET_BYTES,
   SearchDocSchema,
   SearchIndexSchema,
+  ID_CHUNK,
+  SEARCH_CONTENT_TEMPLATE,
   categoryKey,
-  docPath,
   encodeShard,
+  idsPath,
+  searchBodyText,
   searchDocText,
   searchableText,
   shardOf,
@@ -31,7 +34,6 @@ import {
 } from '../../shared/search.ts'
 import { contentPath } from '../bundle.ts'
 import type { Articles } from '../catalog.ts'
-import { htmlToText } from '../cleanup.ts'
 import { DIGEST_WORDS, digestOf } from '../digest.ts'
 import type { BundleWriter } from '../output.ts'
 import type { Progress } from '../progress.ts'
@@ -57,7 +59,7 @@ export function searchDoc(
 function docFromContent(out: string, id: string): string {
   const file = path.join(out, contentPath(id))
   const item = v.parse(BundleContentItemSchema, JSON.parse(fs.readFileSync(file, 'utf8')))
-  return searchDoc(id, item, htmlToText(item.content_html))
+  return searchDoc(id, item, searchBodyText(item.content_html))
 }
 
 /** What the last build wrote as search/index.json, when its bytes are the ones it recorded. */
@@ -69,24 +71,6 @@ function previousIndex(ctx: SearchStepContext, out: string): SearchIndex | null 
     if (!digestOf(bytes).equals(want)) return null
     const r = v.safeParse(SearchIndexSchema, JSON.parse(bytes.toString('utf8')))
     return r.success ? r.output : null
-  } catch {
-    return null
-  }
-}
-
-/** The document the last build wrote at `p`, if it is still those bytes and article `id`'s. */
-function keptDoc(
-  ctx: SearchStepContext,
-  p: string,
-  digest: Buffer | undefined,
-  id: string,
-): { bytes: Buffer; doc: SearchDoc } | null {
-  if (!digest) return null
-  try {
-    const bytes = fs.readFileSync(path.join(ctx.out, p))
-    if (!digestOf(bytes).equals(digest)) return null
-    const doc = JSON.parse(bytes.toString('utf8')) as SearchDoc
-    return doc.id === id ? { bytes, doc } : null
   } catch {
     return null
   }
@@ -319,9 +303,10 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
     version: SEARCH_INDEX_VERSION,
     docs: total,
     segment_size: size,
+    content_template: SEARCH_CONTENT_TEMPLATE,
     segments,
   }
-  const text = `{"version":${index.version},"docs":${index.docs},"segment_size":${index.segment_size},"segments":[\n${segments
+  const text = `{"version":${index.version},"docs":${index.docs},"segment_size":${index.segment_size},"content_template":${JSON.stringify(index.content_template)},"segments":[\n${segments
     .map((s) =>
       JSON.stringify({ docs: s.docs, shards: s.shards, days: s.days, fingerprint: s.fingerprint }),
     )
@@ -341,7 +326,7 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
 function keepSegment(ctx: SearchStepContext, k: number, seg: SearchSegment): boolean {
   const paths: string[] = []
   for (let h = 0; h < seg.shards; h++) paths.push(shardPath(k, h))
-  for (let o = 0; o < seg.docs; o++) paths.push(docPath(k, o))
+  for (let c = 0; c * ID_CHUNK < seg.docs; c++) paths.push(idsPath(k, c))
   const digests = paths.map((p) => ctx.previous(p)?.digest)
   if (digests.some((d) => d === undefined)) return false
   paths.forEach((p, i) => ctx.writer.keep(p, digests[i] as Buffer))
@@ -359,21 +344,14 @@ function writeSegment(
   const docs = rows.length
   const postings = new Postings()
   const days: [string, number][] = []
-  const docPaths = rows.map((_, o) => docPath(k, o))
-  writer.journal(docPaths)
+  const ids: string[] = []
   rows.forEach((a, ord) => {
     const id = articles.ids[a] as string
-    const p = docPaths[ord] as string
-    const before = ctx.previous(p)?.digest
-    const spooled = ctx.spool?.get(a)
-    // Not parsed by this build: the article is as it was, and so is its document if the last
-    // build wrote it at the same place (no content file to read and reduce to text again).
-    const kept = spooled ? null : keptDoc(ctx, p, before, id)
-    const bytes = spooled ?? kept?.bytes ?? Buffer.from(docFromContent(ctx.out, id))
-    const doc = kept?.doc ?? (JSON.parse(bytes.toString('utf8')) as SearchDoc)
+    ids.push(id)
+    // Parsed by this build: its document is in the spool; else it is read from its content file.
+    const bytes = ctx.spool?.get(a) ?? Buffer.from(docFromContent(ctx.out, id))
+    const doc = JSON.parse(bytes.toString('utf8')) as SearchDoc
     if (ctx.validate) v.parse(SearchDocSchema, doc)
-    if (kept && before) writer.keep(p, before)
-    else writer.write(p, bytes, before)
     postings.addText(searchableText(doc.title, doc.text), ord)
     postings.addFilter(categoryKey(doc.category), ord)
     for (const t of doc.tags) postings.addFilter(tagKey(t), ord)
@@ -381,6 +359,13 @@ function writeSegment(
     const last = days[days.length - 1]
     if (last && last[0] === day) last[1]++
     else days.push([day, 1])
+  })
+  const idPaths: string[] = []
+  for (let c = 0; c * ID_CHUNK < docs; c++) idPaths.push(idsPath(k, c))
+  writer.journal(idPaths)
+  idPaths.forEach((p, c) => {
+    const text = `${JSON.stringify(ids.slice(c * ID_CHUNK, (c + 1) * ID_CHUNK))}\n`
+    writer.write(p, text, ctx.previous(p)?.digest)
   })
   const entries = [...postings.entries()]
   let bytes = 0

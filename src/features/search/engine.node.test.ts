@@ -9,12 +9,12 @@ import * as v from 'valibot'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { generateArchive } from '../../../scripts/gen-archive.ts'
 import { build } from '../../builder/build.ts'
-import { htmlToText } from '../../builder/cleanup.ts'
 import { BundleContentItemSchema } from '../../shared/feed-bundle.ts'
 import {
   SEARCH_INDEX_FILE,
   SearchIndexError,
   parseQuery,
+  searchBodyText,
   searchableText,
   type SearchDoc,
 } from '../../shared/search.ts'
@@ -46,7 +46,7 @@ function contentDocs(out: string): SearchDoc[] {
       date_published: item.date_published,
       category: item._reader.category,
       tags: item.tags,
-      text: htmlToText(item.content_html),
+      text: searchBodyText(item.content_html),
     }
   })
   return docs.sort(

@@ -2,8 +2,9 @@
 // postings → candidates → verified documents, a screenful at a time within a byte budget) or over
 // the articles a plain JSON Feed holds (MemorySearch). The benchmark and tests run the same code.
 import * as v from 'valibot'
+import { fileKey, fillTemplate } from '../../shared/bundle-paths.ts'
+import { BundleContentItemSchema } from '../../shared/feed-bundle.ts'
 import {
-  SearchDocSchema,
   SearchIndexError,
   SearchIndexSchema,
   andBits,
@@ -12,7 +13,10 @@ import {
   countBits,
   dayRanges,
   decodeShard,
-  docFile,
+  ID_CHUNK,
+  SearchIdsSchema,
+  idsFile,
+  searchBodyText,
   emptyBits,
   exactByPostings,
   fullBits,
@@ -98,6 +102,7 @@ type Segment = {
 export class IndexSearch implements Search {
   private segments = new Map<number, Promise<Segment>>()
   private shards = new Map<string, Promise<Map<string, Bits>>>()
+  private idFiles = new Map<string, Promise<string[]>>()
   /** The segment being walked (newest is the last). */
   private at: number
   private readonly verifyAll: boolean
@@ -192,10 +197,38 @@ export class IndexSearch implements Search {
     }
   }
 
+  private ids(k: number, c: number): Promise<string[]> {
+    const file = idsFile(k, c)
+    let p = this.idFiles.get(file)
+    if (!p) {
+      const want = Math.min(ID_CHUNK, this.index.segments[k]!.docs - c * ID_CHUNK)
+      p = this.source.json(file).then((json) => {
+        const r = v.safeParse(SearchIdsSchema, json)
+        if (!r.success || r.output.length !== want)
+          throw new SearchIndexError(`search id file ${file} is malformed`)
+        return r.output
+      })
+      this.idFiles.set(file, p)
+    }
+    return p
+  }
+
+  /** Article `o` of segment `k`, from its content file (which must hold that article). */
   private async doc(k: number, o: number): Promise<SearchDoc> {
-    const r = v.safeParse(SearchDocSchema, await this.source.json(docFile(k, o)))
-    if (!r.success) throw new SearchIndexError(`search document ${docFile(k, o)} is malformed`)
-    return r.output
+    const id = (await this.ids(k, Math.floor(o / ID_CHUNK)))[o % ID_CHUNK] as string
+    const file = fillTemplate(this.index.content_template, fileKey(id))
+    const r = v.safeParse(BundleContentItemSchema, await this.source.json(file))
+    if (!r.success || r.output.id !== id)
+      throw new SearchIndexError(`content file ${file} is not article ${id}`)
+    const item = r.output
+    return {
+      id,
+      title: item.title,
+      date_published: item.date_published,
+      category: item._reader.category,
+      tags: item.tags,
+      text: searchBodyText(item.content_html),
+    }
   }
 
   async next(limit = SCREEN): Promise<Screen> {
