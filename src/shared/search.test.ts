@@ -167,6 +167,6 @@ describe('searchBodyText', () => {
           '<p>A&amp;B <b>股</b></p><!-- x --><script>y</script>&#x4e1c;&#33829;&hellip;&bogus;',
         ),
       ),
-    ).toBe('a&b 股 东营…&bogus;')
+    ).toBe('a&b 股 东营...&bogus;') // NFKC: … is three dots
   })
 })
