@@ -20,7 +20,7 @@ describe('/search', () => {
     const feed = await screen.findByRole('feed', { name: '搜索结果' })
     const item = within(feed).getByRole('article')
     within(item).getByRole('link', { name: '纯文本正文' })
-    expect(within(item).getByText('纯文本', { selector: 'mark' })).toBeTruthy()
+    expect(within(item).getAllByText('纯文本', { selector: 'mark' })).toHaveLength(2)
     expect(screen.getByRole<HTMLInputElement>('searchbox', { name: '搜索文章' }).value).toBe(
       '纯文本',
     )
