@@ -114,7 +114,15 @@ function bruteForce(docs: Doc[], q: string, f: SearchFilters): string[] {
 function httpSource(base: string): IndexSource & { downloaded: () => number } {
   let downloaded = 0
   const get = async (file: string) => {
-    const res = await fetch(new URL(file, base))
+    // A kept-alive socket the server has just closed fails once: try again on a fresh one.
+    let res: Response | undefined
+    for (let attempt = 0; !res; attempt++) {
+      try {
+        res = await fetch(new URL(file, base))
+      } catch (e) {
+        if (attempt >= 3) throw e
+      }
+    }
     if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`)
     const b = new Uint8Array(await res.arrayBuffer())
     downloaded += b.length
@@ -356,7 +364,15 @@ const mb = (b: number) => `${(b / 1e6).toFixed(1)} MB`
 
 async function main() {
   const results: SizeResult[] = []
-  for (const size of sizes) results.push(await benchSize(size))
+  for (const size of sizes) {
+    results.push(await benchSize(size))
+    // Each size's report as soon as it is done (a later size may take long, or fail).
+    log(report(results.slice(-1)))
+  }
+  console.log(report(results))
+}
+
+function report(results: SizeResult[]): string {
   const lines: string[] = ['# Search benchmark', '']
   lines.push(
     markdownTable(
@@ -453,7 +469,7 @@ async function main() {
     )
     if (r.diffs.length) lines.push('', 'Differences:', ...r.diffs.map((d) => `- ${d}`))
   }
-  console.log(lines.join('\n'))
+  return lines.join('\n')
 }
 
 await main()
