@@ -169,6 +169,7 @@ export const messages = {
   // search (features/search)
   navSearch: '搜索',
   searchLabel: '搜索文章',
+  searchLandmark: '全站搜索',
   searchPlaceholder: '搜索全部文章',
   searchSubmit: '搜索',
   searchTitle: '搜索',

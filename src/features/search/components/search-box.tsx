@@ -24,6 +24,7 @@ export function SearchBox() {
   return (
     <form
       role="search"
+      aria-label={messages.searchLandmark}
       className="search-box"
       onSubmit={(e) => {
         e.preventDefault()
