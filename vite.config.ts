@@ -1,5 +1,5 @@
-/// <reference types="vitest/config" />
 import { defineConfig } from 'vite'
+import { configDefaults } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import {
   cspBuildOnly,
@@ -47,6 +47,7 @@ export default defineConfig({
           // Route tests wait for lazy chunks and several requests: room for a busy 2-core machine.
           testTimeout: 15_000,
           include: ['src/{app,features,entities,components,lib}/**/*.test.{ts,tsx}'],
+          exclude: [...configDefaults.exclude, '**/*.node.test.ts'],
           setupFiles: ['test/support/setup-dom.ts'],
         },
       },
@@ -55,7 +56,11 @@ export default defineConfig({
         test: {
           name: 'node',
           environment: 'node',
-          include: ['src/{builder,shared}/**/*.test.ts', 'scripts/**/*.test.ts'],
+          include: [
+            'src/{builder,shared}/**/*.test.ts',
+            'src/features/**/*.node.test.ts',
+            'scripts/**/*.test.ts',
+          ],
           testTimeout: 60_000,
         },
       },

@@ -171,6 +171,28 @@ const ROUTES: Route[] = [
     ready: (page) =>
       page.locator('article.article').getByText('第二段纯文本。', { exact: true }).waitFor(),
   },
+  {
+    name: 'search results with marked matches',
+    path: `/search?q=${encodeURIComponent('纯文本')}`,
+    plain: true,
+    ready: (page) => page.getByText('共 1 篇').waitFor(),
+  },
+  {
+    name: 'a search with no results, filters open',
+    path: `/search?q=${encodeURIComponent('不存在')}&from=2026-01-01`,
+    plain: true,
+    ready: (page) => page.getByText('共 0 篇').waitFor(),
+  },
+  {
+    name: 'a malformed search',
+    path: `/search?q=${encodeURIComponent('"东营')}`,
+    ready: (page) => page.getByText(/引号没有配对/).waitFor(),
+  },
+  {
+    name: 'a search over a bundle without an index',
+    path: `/search?q=${encodeURIComponent('东营')}`,
+    ready: (page) => page.getByRole('alert').waitFor(),
+  },
   { name: 'an unknown path', path: '/no/such/page', ready: (page) => h1(page, '找不到这个页面') },
   {
     name: 'an unknown article',

@@ -17,6 +17,7 @@ const ArticlePage = lazy(() => import('./routes/article.tsx'))
 const CategoriesPage = lazy(() => import('./routes/categories.tsx'))
 const FavouritesPage = lazy(() => import('./routes/favourites.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings.tsx'))
+const SearchPage = lazy(() => import('./routes/search.tsx'))
 
 // A lazy page suspends up to the layout's <Suspense>; its query, started here, runs meanwhile.
 function ArticleRoute() {
@@ -44,6 +45,7 @@ export function AppRoutes() {
         <Route path="categories" element={<CategoriesRoute />} />
         <Route path="favourites" element={<FavouritesPage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="search" element={<SearchPage />} />
         <Route path=":category/:yyyy/:mm/:dd/:file" element={<PermalinkRedirect />} />
         <Route path="*" element={<NotFound />} />
       </Route>

@@ -16,6 +16,7 @@ import { planBundle } from './plan.ts'
 import { createProgress, type Progress } from './progress.ts'
 import { readPhase } from './read-phase.ts'
 import { firstSkipped, reportSummary, type BuildSummary } from './report.ts'
+import { SearchSpool } from './search-index/spool.ts'
 import { readSite, type Site } from './site.ts'
 import {
   STATE_FILE,
@@ -29,7 +30,7 @@ import {
 import { writePhase } from './write-phase.ts'
 
 /** Bump when the output for the same input changes: the next build then re-parses everything. */
-const BUILDER_VERSION = 2
+const BUILDER_VERSION = 3
 const DEFAULT_TITLE = 'News archive'
 
 export type BuildOptions = {
@@ -45,6 +46,8 @@ export type BuildOptions = {
   progress?: Progress
   /** Check every file against the bundle schema before writing it (on by default). */
   validate?: boolean
+  /** Articles per search index segment: tests use small ones (default SEGMENT_SIZE). */
+  searchSegmentSize?: number
 }
 
 export type BuildResult = {
@@ -149,6 +152,7 @@ function run(
   const writer = new BundleWriter(out, journalFile(stateFile))
   const stores = openStore(stateFile, cache ? previous : null, loaded?.itemStore ?? 0)
   const { store, previousStore, generation } = stores
+  const spool = new SearchSpool(`${stateFile}.search-spool`, 1024)
   try {
     phase('load state')
     const listing = listInputs(site)
@@ -166,6 +170,7 @@ function run(
       bundle,
       validate,
       progress,
+      spool,
     })
     phase('read phase')
     const plan = planBundle(read, bundle.title, site.categoryTitles)
@@ -183,6 +188,9 @@ function run(
       homePageUrl: options.siteUrl,
       validate,
       progress,
+      out,
+      spool,
+      ...(options.searchSegmentSize !== undefined && { segmentSize: options.searchSegmentSize }),
     })
 
     // Only files the builder wrote are ever deleted: the last state's and the journal's.
@@ -232,6 +240,7 @@ function run(
       },
     }
   } finally {
+    spool.dispose()
     store.close()
     previousStore?.close()
     writer.finish()

@@ -2,6 +2,7 @@
 // archive, its categories and tags, every feed and page, and which pages must be written because
 // their fingerprint changed. Later output steps (search index, HTML, Atom, sitemap) start here.
 import { BUNDLE_VERSION, type CategoryEntry, type TagEntry } from '../shared/feed-bundle.ts'
+import { SEARCH_INDEX_FILE } from '../shared/search.ts'
 import {
   READER_TEMPLATES,
   categoryDir,
@@ -80,6 +81,7 @@ export function planBundle(
         categories_url: CATEGORIES_FILE,
         tags_url: TAGS_FILE,
         ...READER_TEMPLATES,
+        search_url: SEARCH_INDEX_FILE,
       },
     },
   ]

@@ -5,6 +5,7 @@
 import fs from 'node:fs'
 import * as v from 'valibot'
 import { BundleListItemSchema, describeIssues } from '../shared/feed-bundle.ts'
+import { searchBodyText } from '../shared/search.ts'
 import { contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
 import { Articles, DUPLICATE, IMPORTED, Interner, SKIPPED, type NameMap } from './catalog.ts'
 import { causeOf } from './errors.ts'
@@ -14,6 +15,8 @@ import type { ItemStore } from './item-store.ts'
 import type { BundleWriter } from './output.ts'
 import { MAX_POST_BYTES, parsePost } from './post.ts'
 import type { Progress } from './progress.ts'
+import type { SearchSpool } from './search-index/spool.ts'
+import { searchDoc } from './search-index/write.ts'
 import { SYMLINK_REASON, readPost, tooLarge } from './read-post.ts'
 import { inputPath, type Site } from './site.ts'
 import { savedFolder, type BuildState, type SavedFolder } from './state.ts'
@@ -34,6 +37,8 @@ export type ReadContext = {
   bundle: BundleOptions
   validate: boolean
   progress: Progress
+  /** Where each parsed post's search document goes (null: none kept). */
+  spool?: SearchSpool | null
 }
 
 export type ReadResult = {
@@ -278,6 +283,7 @@ function parseInput(
     itemLength: bytes.length,
     itemSplit: Buffer.byteLength(item.text.slice(0, item.split)),
   })
+  ctx.spool?.add(row, searchDoc(id, item.value, searchBodyText(result.contentHtml)))
   const itemHash = digestOf(bytes)
   setDigest(r.articles.itemHash, row, itemHash)
   setDigest(r.articles.contentHash, row, content.digest)

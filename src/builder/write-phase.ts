@@ -1,7 +1,7 @@
 // The write phase: output steps run in order, each writing only files whose bytes changed. Files
 // that point at others come last (numbered pages, then the heads of category and tag feeds, the
 // directories, the archive's feed.json, the report), so a deployed folder never points at a file
-// that is not there yet. A new kind of output (search index, HTML, Atom, sitemap) is one more step.
+// that is not there yet. A new kind of output (HTML, Atom, sitemap) is one more step, as the search index is.
 import * as v from 'valibot'
 import {
   BUNDLE_VERSION,
@@ -18,6 +18,8 @@ import { pageBytes } from './pages.ts'
 import type { Plan, PlannedPage } from './plan.ts'
 import type { Progress } from './progress.ts'
 import { reportChunks, type ReportSummary } from './report.ts'
+import type { SearchSpool } from './search-index/spool.ts'
+import { writeSearchIndex } from './search-index/write.ts'
 
 export type WriteContext = {
   writer: BundleWriter
@@ -32,6 +34,12 @@ export type WriteContext = {
   homePageUrl: string | undefined
   validate: boolean
   progress: Progress
+  /** The bundle folder. */
+  out: string
+  /** The search documents of the posts this build parsed (./search-index/spool.ts). */
+  spool: SearchSpool | null
+  /** Articles per search segment, for tests (default SEGMENT_SIZE). */
+  segmentSize?: number
 }
 
 export type OutputStep = (ctx: WriteContext) => void
@@ -96,6 +104,9 @@ const directories: OutputStep = (ctx) => {
   }
 }
 
+/** The search index: segments, then search/index.json, before the feed.json that points at it. */
+const searchIndex: OutputStep = (ctx) => writeSearchIndex(ctx)
+
 const archiveHead: OutputStep = (ctx) =>
   writePages(
     ctx,
@@ -120,6 +131,7 @@ export const OUTPUT_STEPS: readonly OutputStep[] = [
   numberedPages,
   feedHeads,
   directories,
+  searchIndex,
   archiveHead,
   report,
 ]

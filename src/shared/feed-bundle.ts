@@ -4,10 +4,16 @@ import * as v from 'valibot'
 
 export const JSON_FEED_1_1 = 'https://jsonfeed.org/version/1.1'
 export const JSON_FEED_1_0 = 'https://jsonfeed.org/version/1'
-/** The bundle version this builder writes (2: paged directories, duplicates in the report). */
-export const BUNDLE_VERSION = 2
-/** Bundle versions the app reads: version 1 had `categories.json` and `tags.json` as plain arrays. */
-export const READABLE_BUNDLE_VERSIONS = [1, 2] as const
+/**
+ * The bundle version this builder writes (2: paged directories, duplicates in the report; 3: the
+ * search index, `_reader.search_url`).
+ */
+export const BUNDLE_VERSION = 3
+/**
+ * Bundle versions the app knows: version 1 had `categories.json` and `tags.json` as plain arrays.
+ * A later version is read too (changes inside a major line only add fields): what it adds is ignored.
+ */
+export const READABLE_BUNDLE_VERSIONS = [1, 2, 3] as const
 /** A list page holds at most this many items (the contract). */
 export const PAGE_SIZE = 50
 /** A list page should stay under this many bytes (JSON Feed's guidance). */
@@ -61,7 +67,7 @@ export const BundleContentItemSchema = v.strictObject({
 export type BundleContentItem = v.InferOutput<typeof BundleContentItemSchema>
 
 export const FeedReaderSchema = v.object({
-  version: v.picklist(READABLE_BUNDLE_VERSIONS),
+  version: v.pipe(v.number(), v.integer(), v.minValue(1)),
   total_items: count,
   categories_url: v.optional(relativeUrl),
   tags_url: v.optional(relativeUrl),
@@ -69,6 +75,8 @@ export const FeedReaderSchema = v.object({
   content_template: v.optional(relativeUrl),
   category_feed_template: v.optional(relativeUrl),
   tag_feed_template: v.optional(relativeUrl),
+  /** Since version 3: the search index's head file (src/shared/search.ts), relative to this page. */
+  search_url: v.optional(relativeUrl),
 })
 
 /** A list page of the bundle: feed.json, its next pages, and every category and tag feed page. */

@@ -6,6 +6,7 @@ import { Link, NavLink, Outlet, useLocation, useNavigate } from 'react-router'
 import { messages } from '../../lib/messages.ts'
 import { StorageNotice } from '../../components/ui/storage-notice.tsx'
 import { useShortcuts } from '../../features/keyboard/use-shortcuts.ts'
+import { SearchBox } from '../../features/search/components/search-box.tsx'
 import { useSettings } from '../../features/settings/settings-store.ts'
 import { useFocusOnNavigation } from '../focus-on-navigation.ts'
 import { RouteBoundary } from '../route-boundary.tsx'
@@ -39,6 +40,7 @@ function Shell({ children }: { children: ReactNode }) {
             </li>
           </ul>
         </nav>
+        <SearchBox />
       </header>
       <main
         id="main"

@@ -84,4 +84,23 @@ describe('fetchFeedRoot', () => {
     vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(plain))))
     expect((await fetchFeedRoot('http://x/feed/feed.json')).bundle).toBeNull()
   })
+
+  it('reads search_url since version 3, and a later version as one that only adds', async () => {
+    const head = (reader: object) => ({
+      version: 'https://jsonfeed.org/version/1.1',
+      title: 't',
+      items: [],
+      _reader: { total_items: 0, ...reader },
+    })
+    for (const version of [3, 4]) {
+      const json = head({ version, search_url: 'search/index.json', future_field: 1 })
+      vi.stubGlobal('fetch', () => Promise.resolve(new Response(JSON.stringify(json))))
+      const root = await fetchFeedRoot('http://x/feed/feed.json')
+      expect(root.bundle?.searchUrl).toBe('http://x/feed/search/index.json')
+    }
+    vi.stubGlobal('fetch', () =>
+      Promise.resolve(new Response(JSON.stringify(head({ version: 2 })))),
+    )
+    expect((await fetchFeedRoot('http://x/feed/feed.json')).bundle?.searchUrl).toBeNull()
+  })
 })

@@ -87,6 +87,8 @@ export type BundleInfo = {
   contentTemplate: string | null
   categoryFeedTemplate: string | null
   tagFeedTemplate: string | null
+  /** The search index's head file (absolute), since bundle version 3. */
+  searchUrl: string | null
 }
 
 export type FeedRoot = { url: string; page: LoadedPage; bundle: BundleInfo | null }
@@ -105,6 +107,7 @@ function bundleInfo(json: unknown, url: string): BundleInfo | null {
     contentTemplate: r.output.content_template ?? null,
     categoryFeedTemplate: r.output.category_feed_template ?? null,
     tagFeedTemplate: r.output.tag_feed_template ?? null,
+    searchUrl: absolute(r.output.search_url, url),
   }
 }
 

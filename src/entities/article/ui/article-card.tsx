@@ -29,6 +29,8 @@ export type ArticleListItemProps = {
   actions?: ReactNode
   /** A marker before the title (the unread dot) a route adds. */
   marker?: ReactNode
+  /** Shown instead of the summary (a search result's excerpt with its matches marked). */
+  excerpt?: ReactNode
   /** The <article> element, for a list that observes or measures its items. */
   ref?: Ref<HTMLElement>
   /** Set by a windowed list: the item's offset (px) inside the feed, where it is placed. */
@@ -67,6 +69,7 @@ export const ArticleListItem = memo(function ArticleListItem({
   current = false,
   actions,
   marker,
+  excerpt,
   ref,
   top,
 }: ArticleListItemProps) {
@@ -99,8 +102,11 @@ export const ArticleListItem = memo(function ArticleListItem({
       <h2 id={titleId} className={article.titleIsStandIn ? 'item-title stand-in' : 'item-title'}>
         <Link to={articlePath(article.id, from, unreadOnly)}>{article.title}</Link>
       </h2>
-      {article.summary !== '' && !article.titleIsStandIn && (
-        <p className="summary">{article.summary}</p>
+      {excerpt !== undefined ? (
+        <p className="summary excerpt">{excerpt}</p>
+      ) : (
+        article.summary !== '' &&
+        !article.titleIsStandIn && <p className="summary">{article.summary}</p>
       )}
       <div className="item-foot">
         <ArticleMeta article={article} now={now} />

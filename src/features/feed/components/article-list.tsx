@@ -59,6 +59,8 @@ export type ArticleListProps = {
   renderActions?: (article: Article) => ReactNode
   /** Per-article marker before the title, e.g. the unread dot. */
   renderMarker?: (article: Article) => ReactNode
+  /** Per-article text shown instead of the summary, e.g. a search result's excerpt. */
+  renderExcerpt?: (article: Article) => ReactNode
   /** The reader may open this article soon (hovered, focused, or in view a moment): prefetch it. */
   onIntent?: (article: Article) => void
 }
@@ -90,6 +92,7 @@ export function ArticleList({
   unreadOnly,
   renderActions,
   renderMarker,
+  renderExcerpt,
   onIntent,
 }: ArticleListProps) {
   const now = useNow()
@@ -212,6 +215,7 @@ export function ArticleList({
         current={i === Math.min(current, articles.length - 1)}
         actions={renderActions?.(a)}
         marker={renderMarker?.(a)}
+        excerpt={renderExcerpt?.(a)}
       />
     )
   }
