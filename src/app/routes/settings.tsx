@@ -1,7 +1,9 @@
-// `/settings`: how the reader reads: when an article becomes read, and how lists look.
+// `/settings`: how the reader reads: when an article becomes read, how lists look, and what is kept
+// for offline reading.
 import { PageTitle } from '../../components/page-title.tsx'
 import { MarkReadSetting } from '../../features/reading-state/components/mark-read-setting.tsx'
 import { DisplaySettings } from '../../features/settings/components/display-settings.tsx'
+import { OfflineSettings } from '../../features/settings/components/offline-settings.tsx'
 import { messages } from '../../lib/messages.ts'
 
 export default function SettingsRoute() {
@@ -16,6 +18,10 @@ export default function SettingsRoute() {
       <section className="page-section" aria-labelledby="settings-display">
         <h2 id="settings-display">{messages.displaySettings}</h2>
         <DisplaySettings />
+      </section>
+      <section className="page-section" aria-labelledby="settings-offline">
+        <h2 id="settings-offline">{messages.offlineSettings}</h2>
+        <OfflineSettings />
       </section>
     </>
   )

@@ -12,7 +12,12 @@ const FIELDS = {
   shortcuts: v.boolean(),
   /** The unread count of the list on screen in the document title. */
   titleCount: v.boolean(),
+  /** Opened articles kept for offline reading (favourites are kept besides, always). */
+  cacheLimit: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(10_000)),
 }
+
+/** The article limits offered in the settings (any whole number in the schema's range is valid). */
+export const CACHE_LIMITS = [100, 300, 1_000, 3_000] as const
 
 export type Settings = { [K in keyof typeof FIELDS]: v.InferOutput<(typeof FIELDS)[K]> }
 
@@ -20,6 +25,7 @@ export const DEFAULT_SETTINGS: Settings = {
   density: 'comfortable',
   shortcuts: true,
   titleCount: false,
+  cacheLimit: 300,
 }
 
 type Stored = { value: Settings; t: number }
