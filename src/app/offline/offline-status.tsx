@@ -1,6 +1,7 @@
 // The offline banner and the "新版本可用" offer, above every page.
 import { messages } from '../../lib/messages.ts'
-import { useOnline, useWaitingUpdate } from './status.ts'
+import { useOnline } from '../../lib/use-online.ts'
+import { useWaitingUpdate } from './status.ts'
 
 export function OfflineStatus() {
   const online = useOnline()

@@ -14,9 +14,12 @@ import {
   trimArticles,
 } from '../../lib/offline-cache.ts'
 import { offerUpdate } from './status.ts'
+import { workerScriptUrl } from './worker-url.ts'
 
 /** How often an open page asks whether a new version was deployed (the browser also checks on navigation). */
 const UPDATE_CHECK_MS = 60 * 60_000
+/** A second look for new items after the network returns. */
+const CATCH_UP_AGAIN_MS = 3_000
 /** Trimming waits for the service worker to have stored the article just opened. */
 const TRIM_DELAY_MS = 2_000
 
@@ -29,17 +32,23 @@ export function startOffline(client: QueryClient) {
 
 /** Back online: the polled heads look for new items, and what failed offline is tried again. */
 function catchUpWhenOnline(client: QueryClient) {
-  onlineManager.subscribe((online) => {
-    if (!online) return
+  const catchUp = () => {
     void client.invalidateQueries({ queryKey: articleKeys.heads() })
     void client.invalidateQueries({ predicate: (q) => q.state.status === 'error' })
+  }
+  onlineManager.subscribe((online) => {
+    if (!online) return
+    catchUp()
+    // The event often comes before the connection carries requests (the service worker's fetch
+    // then answers from its cache): look once more a moment later.
+    setTimeout(catchUp, CATCH_UP_AGAIN_MS)
   })
 }
 
 async function registerWorker() {
   const base = import.meta.env.BASE_URL
   const sw = navigator.serviceWorker
-  const reg = await sw.register(`${base}sw.js`, { scope: base, updateViaCache: 'none' })
+  const reg = await sw.register(workerScriptUrl(base), { scope: base, updateViaCache: 'none' })
   let applying = false
   // Only the reader's click swaps the version, and the page reloads into it at once.
   sw.addEventListener('controllerchange', () => {

@@ -1,26 +1,8 @@
-// What the root layout shows about the network and the app's version: whether the browser is
-// online, and whether a new version waits for the reader's reload. Both are tiny external stores in
-// the first list's chunk; everything else of offline reading loads after the first paint (start.ts).
+// Whether a new version of the app waits for the reader's reload (a tiny external store in the
+// first list's chunk), and the start of offline reading: everything else of it loads after the
+// first paint (start.ts).
 import { onlineManager, type QueryClient } from '@tanstack/react-query'
 import { useSyncExternalStore } from 'react'
-
-function subscribeOnline(onChange: () => void) {
-  window.addEventListener('online', onChange)
-  window.addEventListener('offline', onChange)
-  return () => {
-    window.removeEventListener('online', onChange)
-    window.removeEventListener('offline', onChange)
-  }
-}
-
-/** The browser's own idea of the network (`navigator.onLine`), kept current. */
-export function useOnline(): boolean {
-  return useSyncExternalStore(
-    subscribeOnline,
-    () => navigator.onLine,
-    () => true,
-  )
-}
 
 /** A new version that is installed and waits; `apply` activates it and reloads. */
 export type WaitingUpdate = { apply: () => void }

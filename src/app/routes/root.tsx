@@ -9,7 +9,7 @@ import { useShortcuts } from '../../features/keyboard/use-shortcuts.ts'
 import { useSettings } from '../../features/settings/settings-store.ts'
 import { useFocusOnNavigation } from '../focus-on-navigation.ts'
 import { OfflineStatus } from '../offline/offline-status.tsx'
-import { useOnline } from '../offline/status.ts'
+import { useOnline } from '../../lib/use-online.ts'
 import { RouteBoundary } from '../route-boundary.tsx'
 import { useScrollRestoration } from '../scroll-restoration.ts'
 

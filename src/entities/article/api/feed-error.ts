@@ -33,9 +33,9 @@ export class FeedError extends Error {
 }
 
 /** The reader's words for a failure. */
-export function errorText(error: unknown): string {
+export function errorText(error: unknown, offline: boolean = isOffline()): string {
   if (!(error instanceof FeedError)) return messages.unknownError
-  if (error.kind === 'offline' && isOffline()) return messages.offlineNotCached
+  if (error.kind === 'offline' && offline) return messages.offlineNotCached
   if (error.kind === 'timeout')
     return messages.feedTimeout(Math.round((error.timeoutMs ?? 0) / 1000))
   const text = messages.feedError[error.kind]
