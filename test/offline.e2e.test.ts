@@ -5,6 +5,7 @@
 // offered without a reload; a new version while the page is open offers "新版本可用" and reloads
 // only when asked. The server goes down for real while "offline" (sockets closed), so nothing can
 // come from the network behind the test's back.
+import { execFileSync } from 'node:child_process'
 import { appendFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -251,5 +252,76 @@ describe.runIf(run)('offline and installable', () => {
     })
     expect(after).toEqual({ stayed: false, waiting: null, controller: first })
     expect(await offer.count()).toBe(0)
+  })
+})
+
+// The same under a sub-path (a GitHub Pages project site): the worker's scope, the manifest's start
+// URL and scope, and an offline deep link all stay under the base. E2E_BASE_DIST names a ready
+// `BASE_PATH=/reader/` build; otherwise one is made in a temporary folder.
+describe.runIf(run)('offline under a sub-path base', () => {
+  const BASE = '/reader/'
+  let browser: Browser
+  let built: string
+  let site: Awaited<ReturnType<typeof offlineSite>>
+
+  beforeAll(async () => {
+    built = process.env.E2E_BASE_DIST ?? (await mkdtemp(path.join(tmpdir(), 'offline-base-dist-')))
+    if (!process.env.E2E_BASE_DIST)
+      execFileSync(
+        'npx',
+        ['vite', 'build', '--outDir', built, '--emptyOutDir', '--logLevel', 'warn'],
+        // Vitest runs with NODE_ENV=test, which would make a development build.
+        { env: { ...process.env, NODE_ENV: 'production', BASE_PATH: BASE }, stdio: 'inherit' },
+      )
+    site = await offlineSite(built, BASE)
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await site?.close()
+    if (!process.env.E2E_BASE_DIST) await rm(built, { recursive: true, force: true })
+  })
+
+  it('registers at the base, starts there, and reads an opened article offline from a deep link', async () => {
+    const context = await browser.newContext()
+    const errors: Error[] = []
+    context.on('page', (p) => errors.push(...collectPageErrors(p)))
+    const root = `${site.server.url}${BASE}`
+    const page = await openControlled(context, root)
+    expect(
+      await page.evaluate(async () => {
+        const reg = await navigator.serviceWorker.ready
+        return [reg.scope, reg.active?.scriptURL]
+      }),
+    ).toEqual([root, `${root}sw.js`])
+    const href = await page.locator('link[rel="manifest"]').getAttribute('href')
+    const manifestUrl = new URL(href!, page.url())
+    expect(manifestUrl.pathname).toBe(`${BASE}manifest.webmanifest`)
+    const manifest = (await (await fetch(manifestUrl)).json()) as {
+      start_url: string
+      scope: string
+      icons: { src: string }[]
+    }
+    expect(new URL(manifest.start_url, manifestUrl).href).toBe(root)
+    expect(new URL(manifest.scope, manifestUrl).href).toBe(root)
+    for (const icon of manifest.icons)
+      expect((await fetch(new URL(icon.src, manifestUrl))).status).toBe(200)
+
+    await page.reload()
+    await page.getByRole('link', { name: FIRST }).click()
+    await page.getByRole('heading', { level: 1, name: FIRST }).waitFor()
+    const articleUrl = page.url()
+    expect(new URL(articleUrl).pathname).toBe(`${BASE}article/2026112801`)
+    await waitCached(page, OFFLINE_CACHES.articles, '/content/2026112801.json')
+
+    site.state.down = true
+    await context.setOffline(true)
+    await page.goto(articleUrl)
+    await stillOffline(context)
+    await page.getByRole('heading', { level: 1, name: FIRST }).waitFor()
+    await page.getByText('今晚开放').first().waitFor()
+    await page.getByRole('status').filter({ hasText: '当前离线' }).waitFor()
+    await context.close()
+    expect(errors.map(String)).toEqual([])
   })
 })
