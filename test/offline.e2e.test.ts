@@ -140,6 +140,35 @@ describe.runIf(run)('offline and installable', () => {
     expect(installabilityErrors).toEqual([])
   }
 
+  it('adds nothing to the first list: the worker starts after the list is on screen', async () => {
+    const page = await context.newPage()
+    // When the first item of the first list is in the DOM, by the page's own clock.
+    await page.addInitScript(() => {
+      const w = window as unknown as { firstList?: number }
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[role="feed"] > article')) {
+          w.firstList = performance.now()
+          observer.disconnect()
+        }
+      }).observe(document, { childList: true, subtree: true })
+    })
+    await page.goto(`${site.server.url}/`)
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    const timing = await page.evaluate(() => ({
+      firstList: (window as unknown as { firstList?: number }).firstList ?? null,
+      offline: performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/assets\/(start|offline-cache)-[^/]+\.js$/.test(e.name))
+        .map((e) => e.startTime),
+    }))
+    expect(timing.firstList).not.toBeNull()
+    expect(timing.offline.length).toBeGreaterThan(0)
+    for (const start of timing.offline) expect(start).toBeGreaterThan(timing.firstList!)
+    // Nor does the page ask for them up front.
+    const html = await readFile(path.join(site.root, 'index.html'), 'utf8')
+    expect(html).not.toMatch(/start-|offline-cache-|workbox|sw\.js/)
+  })
+
   it('offline, reads the seen list, an opened article and an unopened favourite; back online, new items come in without a reload', async () => {
     const page = await openControlled(context, `${site.server.url}/`)
     // Browse while the service worker watches: the list, one article opened, one favourited.
