@@ -147,7 +147,11 @@ const ROUTES: Route[] = [
     name: 'a storage notice',
     path: '/favourites',
     favourites: 'garbage',
-    ready: (page) => page.getByText('保存的数据有误').waitFor(),
+    // The notice (in the layout) can come before the lazy page: wait for both.
+    ready: async (page) => {
+      await page.getByText('保存的数据有误').waitFor()
+      await h1(page, '收藏')
+    },
   },
   {
     name: 'a plain JSON Feed',

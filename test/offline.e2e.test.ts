@@ -19,6 +19,7 @@ import {
   collectPageErrors,
   launchBrowser,
 } from './support/browser.ts'
+import { makeArchive } from './support/archive.ts'
 import { offlineSite, openControlled } from './support/offline-site.ts'
 
 const DIST = process.env.E2E_DIST ?? 'dist'
@@ -42,12 +43,21 @@ async function stillOffline(context: BrowserContext) {
 const cached = (page: Page, name: string) =>
   page.evaluate(async (n) => (await (await caches.open(n)).keys()).length, name)
 
-/** Waits until a cache holds an entry whose URL ends with `suffix`. */
+/**
+ * Waits until a cache holds an entry whose URL ends with `suffix`. (waitForFunction cannot: an
+ * async predicate returns a promise, which is truthy at once.)
+ */
 const waitCached = (page: Page, name: string, suffix: string) =>
-  page.waitForFunction(
-    async ([n, s]) => (await (await caches.open(n!)).keys()).some((r) => r.url.endsWith(s!)),
-    [name, suffix],
-  )
+  expect
+    .poll(
+      () =>
+        page.evaluate(
+          async ([n, s]) => (await (await caches.open(n)).keys()).some((r) => r.url.endsWith(s)),
+          [name, suffix] as const,
+        ),
+      { timeout: 15_000 },
+    )
+    .toBe(true)
 
 describe.runIf(run)('offline and installable', () => {
   let browser: Browser
@@ -215,6 +225,13 @@ describe.runIf(run)('offline and installable', () => {
       .filter({ hasText: '当前离线，这部分内容还没有保存到本机' })
       .waitFor()
     await banner.waitFor()
+    // A list never seen: the same.
+    await page.getByRole('link', { name: '分类', exact: true }).click()
+    await page.getByRole('link', { name: /科技日报/ }).click()
+    await page
+      .getByRole('alert')
+      .filter({ hasText: '当前离线，这部分内容还没有保存到本机' })
+      .waitFor()
 
     // A new post while offline; back online, the list offers it without a reload.
     await page.getByRole('link', { name: '最新', exact: true }).click()
@@ -243,6 +260,58 @@ describe.runIf(run)('offline and installable', () => {
     await page.getByRole('button', { name: '1 条新消息' }).click()
     await page.getByRole('link', { name: NEW_TITLE }).waitFor()
     expect(await page.evaluate(() => (window as unknown as { stayed?: boolean }).stayed)).toBe(true)
+  })
+
+  it('keeps at most the set number of opened articles, oldest out, favourites always', async () => {
+    const archive = makeArchive(30)
+    const big = await offlineSite(DIST, '/', archive.feedDir)
+    try {
+      const LIMIT = 10
+      await context.addInitScript((limit) => {
+        if (!localStorage.getItem('news-reader:v1:settings'))
+          localStorage.setItem(
+            'news-reader:v1:settings',
+            JSON.stringify({ v: 1, t: 1, s: { cacheLimit: limit } }),
+          )
+      }, LIMIT)
+      const page = await openControlled(context, `${big.server.url}/settings`)
+      // Opened one after another: more than the limit. The first is a favourite.
+      const opened = archive.ids.filter((_, i) => i % 2 === 0).slice(0, LIMIT + 4)
+      for (const [i, id] of opened.entries()) {
+        await page.goto(`${big.server.url}/article/${id}`)
+        await page.locator('article .body').waitFor()
+        if (i === 0) {
+          await page.getByRole('button', { name: '收藏', exact: true }).first().click()
+          await waitCached(page, OFFLINE_CACHES.favourites, '.json')
+        }
+      }
+      expect(await cached(page, OFFLINE_CACHES.favourites)).toBe(1)
+      // The settings say so. Prefetches of the last article's neighbours may have come in
+      // since; on the settings page nothing comes in, and its own trim settles the count.
+      await page.goto(`${big.server.url}/settings`)
+      await expect
+        .poll(() => cached(page, OFFLINE_CACHES.articles), { timeout: 15_000 })
+        .toBe(LIMIT)
+      // The oldest went (the favourite first of all), the newest stayed.
+      const kept = await page.evaluate(
+        async (n) => (await (await caches.open(n)).keys()).map((r) => r.url),
+        OFFLINE_CACHES.articles,
+      )
+      expect(kept.some((u) => u.endsWith(`/${opened[0]}.json`))).toBe(false)
+      expect(kept.some((u) => u.endsWith(`/${opened.at(-1)}.json`))).toBe(true)
+      await page.reload()
+      await page.getByText(`已保存 ${LIMIT} 篇文章、1 篇收藏`).waitFor()
+
+      // The favourite, opened first and trimmed from the articles, still reads offline.
+      big.state.down = true
+      await context.setOffline(true)
+      await page.goto(`${big.server.url}/article/${opened[0]}`)
+      await stillOffline(context)
+      await page.locator('article .body').waitFor()
+    } finally {
+      await big.close()
+      archive.remove()
+    }
   })
 
   it('a new version while the page is open offers 新版本可用 and reloads only when asked', async () => {

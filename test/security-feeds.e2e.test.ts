@@ -243,7 +243,8 @@ describe.skipIf(!browserAvailable())('broken feeds in Chromium', () => {
       history.pushState(null, '', '/article/b')
       dispatchEvent(new PopStateEvent('popstate'))
     })
-    const alert = await expectAlert(p, messages.feedError.offline, true)
+    // Offline (navigator.onLine false): it says the article is not stored, with a retry.
+    const alert = await expectAlert(p, messages.offlineNotCached, true)
     await context.setOffline(false)
     await alert.getByRole('button', { name: messages.retry }).click()
     await expect.poll(() => p.getByRole('heading', { level: 1 }).textContent()).toBe('文章 b')
