@@ -97,7 +97,7 @@ describe.runIf(run)('offline and installable', () => {
       await persistent.close()
       await rm(profile, { recursive: true, force: true })
     }
-  })
+  }, 150_000)
 
   async function installable(context: BrowserContext) {
     const page = await openControlled(context, `${site.server.url}/`)

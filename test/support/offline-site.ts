@@ -42,6 +42,10 @@ export async function offlineSite(dist: string, base = '/', feed = FIXTURE) {
 export async function openControlled(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage()
   await page.goto(url)
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+  // The worker registers when the page is idle and installs its precache first: room for a
+  // busy shared machine (a fresh persistent profile was seen taking over 30 s once).
+  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, undefined, {
+    timeout: 90_000,
+  })
   return page
 }
