@@ -7,9 +7,17 @@ import {
   reactRouterProduction,
   spaFallback,
 } from './scripts/vite-plugins.ts'
+import { offlinePwa } from './scripts/pwa.ts'
 
 export default defineConfig({
-  plugins: [react(), spaFallback(), reactRouterProduction(), feedPreload(), cspBuildOnly()],
+  plugins: [
+    react(),
+    spaFallback(),
+    reactRouterProduction(),
+    feedPreload(),
+    cspBuildOnly(),
+    offlinePwa(),
+  ],
   base: process.env.BASE_PATH ?? '/',
   // The manifest lets scripts/check-budgets.ts find the initial and lazy chunks of each route.
   build: {

@@ -1,5 +1,5 @@
-// Entry point: one QueryClient, the routes in a BrowserRouter under the app's base path, and the
-// app's styles.
+// Entry point: one QueryClient, the routes in a BrowserRouter under the app's base path, the
+// app's styles, and offline reading once the page is idle.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
@@ -11,6 +11,7 @@ import { makeQueryClient } from './app/query-client.ts'
 import { ensureEntryKey } from './app/scroll-restoration.ts'
 import { applyPageSettings } from './features/settings/settings-store.ts'
 import { setDisplayZone } from './lib/format.ts'
+import { startOfflineWhenIdle } from './app/offline/status.ts'
 import './app/app.css'
 
 const queryClient = makeQueryClient()
@@ -31,3 +32,5 @@ if (root)
       </AppProvider>
     </StrictMode>,
   )
+// The service worker and offline caching: after the first list, in a lazy chunk.
+startOfflineWhenIdle(queryClient)

@@ -147,9 +147,10 @@ const ROUTES: Route[] = [
     name: 'a storage notice',
     path: '/favourites',
     favourites: 'garbage',
+    // The notice (in the layout) can come before the lazy page: wait for both.
     ready: async (page) => {
       await page.getByText('保存的数据有误').waitFor()
-      await page.getByRole('heading', { level: 1 }).waitFor()
+      await h1(page, '收藏')
     },
   },
   {

@@ -10,6 +10,7 @@ import { browserAvailable, collectPageErrors, launchBrowser } from './support/br
 import { startStaticServer, type StaticServer } from './support/static-server.ts'
 import { recordXss } from './xss/browser-hooks.ts'
 import { TRUSTED_TYPES_POLICY_NAME } from '../src/lib/sanitize/trusted-html.ts'
+import { SW_POLICY_NAME } from '../src/app/offline/worker-url.ts'
 
 const DIST = process.env.E2E_DIST ?? 'dist'
 
@@ -61,7 +62,7 @@ describe.skipIf(!browserAvailable())('the production build under CSP and Trusted
       "base-uri 'none'",
       "form-action 'none'",
       "require-trusted-types-for 'script'",
-      `trusted-types ${TRUSTED_TYPES_POLICY_NAME}`,
+      `trusted-types ${TRUSTED_TYPES_POLICY_NAME} ${SW_POLICY_NAME}`,
     ]) {
       expect(csp).toContain(directive)
     }
@@ -129,6 +130,40 @@ describe.skipIf(!browserAvailable())('the production build under CSP and Trusted
       })
     })
     expect(sinks).toEqual(['innerHTML: refused', 'policy: refused'])
+    await context.close()
+  })
+
+  it('registers the service worker through its own policy, which no other code can make or use', async () => {
+    const context = await browser.newContext()
+    const page = await context.newPage()
+    const errors = collectPageErrors(page)
+    const rec = await recordXss(page)
+    await page.goto(`${server.url}/`)
+    // Controlled on a first visit: this page registered the worker, so the policy exists.
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null)
+    expect(rec.violations).toEqual([])
+    const tries = await page.evaluate(async (name) => {
+      type Factory = { createPolicy: (n: string, rules: object) => unknown }
+      const tt = (window as unknown as { trustedTypes: Factory }).trustedTypes
+      const attempts: Array<[string, () => unknown]> = [
+        // Named in the CSP, but made already by the app: no second copy with other rules.
+        ['policy', () => tt.createPolicy(name, { createScriptURL: (s: string) => s })],
+        // The app's own script, as a plain string: not a script URL under Trusted Types.
+        ['register', () => navigator.serviceWorker.register('/sw.js')],
+      ]
+      const out: string[] = []
+      for (const [what, f] of attempts) {
+        try {
+          await f()
+          out.push(`${what}: allowed`)
+        } catch {
+          out.push(`${what}: refused`)
+        }
+      }
+      return out
+    }, SW_POLICY_NAME)
+    expect(tries).toEqual(['policy: refused', 'register: refused'])
+    expect(errors.map((e) => e.message)).toEqual([])
     await context.close()
   })
 })

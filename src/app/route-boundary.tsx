@@ -4,7 +4,7 @@
 import { QueryErrorResetBoundary } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { ErrorBoundary, type FallbackProps } from 'react-error-boundary'
-import { FeedError, isNotFound } from '../entities/article/api/feed-error.ts'
+import { FeedError, isNotFound, isOffline } from '../entities/article/api/feed-error.ts'
 import { ErrorMessage } from '../entities/article/ui/error-message.tsx'
 import { NotFound } from '../components/not-found.tsx'
 import { PageTitle } from '../components/page-title.tsx'
@@ -25,10 +25,15 @@ export function RouteBoundary({ resetKey, children, reload }: RouteBoundaryProps
     // else, such as a chunk that did not download, needs a reload.
     const retry =
       error instanceof FeedError ? resetErrorBoundary : (reload ?? (() => window.location.reload()))
+    // Offline, what was never cached cannot load: the page says so rather than "出了点问题".
+    const title =
+      error instanceof FeedError && error.kind === 'offline' && isOffline()
+        ? messages.offlineTitle
+        : messages.errorTitle
     return (
       <section>
-        <PageTitle title={messages.errorTitle} />
-        <h1>{messages.errorTitle}</h1>
+        <PageTitle title={title} />
+        <h1>{title}</h1>
         <ErrorMessage error={error} onRetry={retry} />
       </section>
     )

@@ -225,4 +225,22 @@ export const messages = {
   searchClearFilters: '清除筛选',
   searchIgnored: '网址中的部分筛选条件无效，已忽略。',
   searchInCategory: '在此来源中搜索',
+  // offline and install
+  offlineBanner: '当前离线，显示的是已缓存的内容。',
+  offlineTitle: '当前离线',
+  offlineNotCached: '当前离线，这部分内容还没有保存到本机，联网后再试。',
+  updateAvailable: '新版本可用',
+  updateReload: '重新加载',
+  offlineSettings: '离线阅读',
+  cacheLimitSetting: '离线保存的文章（最早的先删除，收藏的文章一直保留）',
+  cacheLimitOption: (n: string) => `${n} 篇`,
+  cacheUsage: (articles: string, favourites: string, pages: string, size: string) =>
+    `已保存 ${articles} 篇文章、${favourites} 篇收藏和 ${pages} 个列表页，共 ${size}。`,
+  cacheUsageLoading: '正在统计离线缓存…',
+  cacheUnavailable: '这个浏览器不能离线保存内容。',
+  cacheClear: '清除缓存',
+  cacheCleared: '缓存已清除，收藏的文章仍可离线阅读。',
+  cacheClearFailed: '无法清除缓存，请重试。',
+  bytes: (n: number) =>
+    n < 1_000_000 ? `${Math.max(0, Math.round(n / 1_000))} KB` : `${(n / 1_000_000).toFixed(1)} MB`,
 } as const

@@ -1,6 +1,7 @@
 // A plain static host for browser tests: serves a production build like GitHub Pages does (a file,
 // or the folder's index.html, else 404.html with status 404), with `/feed/` mapped to any folder so
-// one build is tested against many feeds. Hooks let a test break responses on purpose.
+// one build is tested against many feeds, under `/` or the sub-path it was built for. Hooks let a
+// test break responses on purpose.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -31,6 +32,8 @@ export type StaticServerOptions = {
   feedDir?: string
   /** Extra headers for every response, e.g. a CSP header. */
   headers?: Record<string, string>
+  /** The path the build is served under, as built with BASE_PATH (default `/`). */
+  base?: string
   /** Return true when it answered the request itself. */
   intercept?: Intercept
 }
@@ -51,11 +54,18 @@ async function fileAt(p: string): Promise<string | null> {
 export async function startStaticServer(opts: StaticServerOptions = {}): Promise<StaticServer> {
   const root = path.resolve(opts.root ?? 'dist')
   const feedDir = opts.feedDir ? path.resolve(opts.feedDir) : null
+  const prefix = opts.base ?? '/'
   const server = createServer((req, res) => {
     void (async () => {
-      const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+      const full = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
       for (const [k, val] of Object.entries(opts.headers ?? {})) res.setHeader(k, val)
-      if (opts.intercept && (await opts.intercept(req, res, pathname))) return
+      if (opts.intercept && (await opts.intercept(req, res, full))) return
+      if (!full.startsWith(prefix)) {
+        res.writeHead(404, { 'content-type': 'text/plain' }).end('not found')
+        return
+      }
+      // Below, paths are the build's own (the base taken off).
+      const pathname = full.slice(prefix.length - 1)
       let base = root
       let rel = pathname
       if (feedDir && pathname.startsWith('/feed/')) {

@@ -9,6 +9,8 @@ import { useShortcuts } from '../../features/keyboard/use-shortcuts.ts'
 import { SearchBox } from '../../features/search/components/search-box.tsx'
 import { useSettings } from '../../features/settings/settings-store.ts'
 import { useFocusOnNavigation } from '../focus-on-navigation.ts'
+import { OfflineStatus } from '../offline/offline-status.tsx'
+import { useOnline } from '../../lib/use-online.ts'
 import { RouteBoundary } from '../route-boundary.tsx'
 import { useScrollRestoration } from '../scroll-restoration.ts'
 
@@ -47,6 +49,7 @@ function Shell({ children }: { children: ReactNode }) {
         tabIndex={-1}
         className={useSettings().density === 'compact' ? 'density-compact' : undefined}
       >
+        <OfflineStatus />
         <StorageNotice />
         {children}
       </main>
@@ -65,6 +68,7 @@ export function RootLayout() {
   const { pathname } = useLocation()
   const navigate = useNavigate()
   const [help, setHelp] = useState(false)
+  const online = useOnline()
   useShortcuts({
     enabled: useSettings().shortcuts,
     navigate: (to) => void navigate(to),
@@ -77,7 +81,8 @@ export function RootLayout() {
           <ShortcutsHelp onClose={() => setHelp(false)} />
         </Suspense>
       )}
-      <RouteBoundary resetKey={pathname}>
+      {/* Back online, a page that failed offline mounts again and loads. */}
+      <RouteBoundary resetKey={`${pathname} ${online ? 'online' : 'offline'}`}>
         {/* Navigations are transitions: a page already on screen stays there until the next
             one's chunk has arrived; the notice shows only when nothing was on screen yet. */}
         <Suspense fallback={<RootLoading />}>

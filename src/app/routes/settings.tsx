@@ -1,7 +1,9 @@
-// `/settings`: how the reader reads: when an article becomes read, and how lists look.
+// `/settings`: how the reader reads: when an article becomes read, how lists look, and what is kept
+// for offline reading.
 import { PageTitle } from '../../components/page-title.tsx'
 import { MarkReadSetting } from '../../features/reading-state/components/mark-read-setting.tsx'
 import { DisplaySettings } from '../../features/settings/components/display-settings.tsx'
+import { OfflineSettings } from '../../features/settings/components/offline-settings.tsx'
 import { messages } from '../../lib/messages.ts'
 import { BackupPanel } from '../backup-panel.tsx'
 
@@ -21,6 +23,10 @@ export default function SettingsRoute() {
       <section className="page-section" aria-labelledby="settings-backup">
         <h2 id="settings-backup">{messages.backupTitle}</h2>
         <BackupPanel />
+      </section>
+      <section className="page-section" aria-labelledby="settings-offline">
+        <h2 id="settings-offline">{messages.offlineSettings}</h2>
+        <OfflineSettings />
       </section>
     </>
   )

@@ -20,7 +20,13 @@ const FIELDS = {
   lineHeight: v.picklist([0, 1, 2]),
   /** Times in the archive's zone (Beijing) or the browser's. */
   timeZone: v.picklist(['archive', 'browser']),
+
+  /** Opened articles kept for offline reading (favourites are kept besides, always). */
+  cacheLimit: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(10_000)),
 }
+
+/** The article limits offered in the settings (any whole number in the schema's range is valid). */
+export const CACHE_LIMITS = [100, 300, 1_000, 3_000] as const
 
 export type Settings = { [K in keyof typeof FIELDS]: v.InferOutput<(typeof FIELDS)[K]> }
 
@@ -32,6 +38,7 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 1,
   lineHeight: 1,
   timeZone: 'archive',
+  cacheLimit: 300,
 }
 
 type Stored = { value: Settings; t: number }

@@ -33,12 +33,18 @@ export class FeedError extends Error {
 }
 
 /** The reader's words for a failure. */
-export function errorText(error: unknown): string {
+export function errorText(error: unknown, offline: boolean = isOffline()): string {
   if (!(error instanceof FeedError)) return messages.unknownError
+  if (error.kind === 'offline' && offline) return messages.offlineNotCached
   if (error.kind === 'timeout')
     return messages.feedTimeout(Math.round((error.timeoutMs ?? 0) / 1000))
   const text = messages.feedError[error.kind]
   return error.kind === 'http' && error.status ? text + messages.httpStatus(error.status) : text
+}
+
+/** The browser says there is no network: what is not cached cannot load now. */
+export function isOffline(): boolean {
+  return typeof navigator !== 'undefined' && navigator.onLine === false
 }
 
 export function isNotFound(error: unknown): boolean {

@@ -13,6 +13,7 @@ export const articleKeys = {
   lists: () => ['articles', 'list'] as const,
   list: (feed: string, scope: ListScope) =>
     ['articles', 'list', { feed, ...scopeKey(scope) }] as const,
+  heads: () => ['articles', 'head'] as const,
   head: (feed: string, scope: ListScope) =>
     ['articles', 'head', { feed, ...scopeKey(scope) }] as const,
   detail: (feed: string, id: string) => ['articles', 'detail', { feed, id }] as const,
