@@ -27,6 +27,7 @@ import {
   type BuildState,
 } from './state.ts'
 import { writePhase } from './write-phase.ts'
+import { writeStaticSite, type StaticSiteSummary } from './static-site.ts'
 
 /** Bump when the output for the same input changes: the next build then re-parses everything. */
 const BUILDER_VERSION = 2
@@ -45,10 +46,14 @@ export type BuildOptions = {
   progress?: Progress
   /** Check every file against the bundle schema before writing it (on by default). */
   validate?: boolean
+  /** The built app (vite build's dist/): write article pages, Atom, sitemaps into it (needs siteUrl). */
+  appDir?: string
 }
 
 export type BuildResult = {
   summary: BuildSummary
+  /** What --app wrote, when given. */
+  pages?: StaticSiteSummary
   /** The first skipped input files and why (all of them are in report.json). */
   skipped: { file: string; reason: string }[]
 }
@@ -104,9 +109,25 @@ export function build(options: BuildOptions): BuildResult {
   guard('create', out, () => fs.mkdirSync(out, { recursive: true }))
   const stateDir = path.dirname(stateFile)
   guard('create', stateDir, () => fs.mkdirSync(stateDir, { recursive: true }))
+  if (options.appDir !== undefined && !options.siteUrl)
+    throw new BuildError('--app needs --site-url: pages carry absolute links')
   const lock = lockOutput(out)
   try {
-    return run(options, site, timeZone, out, stateFile, started)
+    const result = run(options, site, timeZone, out, stateFile, started)
+    if (options.appDir === undefined || !options.siteUrl) return result
+    const pages = writeStaticSite({
+      appDir: options.appDir,
+      bundleDir: out,
+      siteUrl: options.siteUrl,
+      stateFile,
+      progress: options.progress ?? createProgress(process.stderr, false),
+    })
+    const summary = {
+      ...result.summary,
+      seconds: (performance.now() - started) / 1000,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }
+    return { ...result, summary, pages }
   } finally {
     lock.release()
   }
