@@ -19,10 +19,12 @@ export const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAP
  * (C0 controls but tab and newlines, lone surrogates, U+FFFE/U+FFFF) dropped.
  */
 export const escapeXml = (s: string) =>
-  escapeHtml(
+  s
     // eslint-disable-next-line no-control-regex
-    s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, ''),
-  )
+    .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDFFF]/gu, '')
+    .replace(/[&<>"']/g, (c) => XML_ESCAPES[c] as string)
+
+const XML_ESCAPES: Record<string, string> = { ...HTML_ESCAPES, "'": '&apos;' }
 
 /**
  * JSON for `<script type="application/ld+json">`: `<` (so no `</script>` or `<!--`), `>` and `&`
