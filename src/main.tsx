@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { onCaughtError } from './app/caught-errors.ts'
 import { AppProvider } from './app/provider.tsx'
-import { prefetchFirstScreen } from './app/first-screen.ts'
+import { prefetchFirstScreen, staticPageReady } from './app/first-screen.ts'
 import { AppRoutes } from './app/router.tsx'
 import { makeQueryClient } from './app/query-client.ts'
 import { ensureEntryKey } from './app/scroll-restoration.ts'
@@ -16,10 +16,11 @@ const queryClient = makeQueryClient()
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 ensureEntryKey()
 const path = window.location.pathname
-prefetchFirstScreen(queryClient, basename === '/' ? path : path.slice(basename.length))
+const appPath = basename === '/' ? path : path.slice(basename.length)
+prefetchFirstScreen(queryClient, appPath)
 const root = document.getElementById('root')
-if (root)
-  createRoot(root, { onCaughtError }).render(
+const render = (el: HTMLElement) =>
+  createRoot(el, { onCaughtError }).render(
     <StrictMode>
       <AppProvider queryClient={queryClient}>
         <BrowserRouter basename={basename}>
@@ -28,3 +29,7 @@ if (root)
       </AppProvider>
     </StrictMode>,
   )
+// A static page (build --app) is already on screen: React's first render replaces it once it can
+// show the same content (createRoot empties the element on that render).
+if (root?.firstElementChild) void staticPageReady(queryClient, appPath).finally(() => render(root))
+else if (root) render(root)
