@@ -113,15 +113,21 @@ export function build(options: BuildOptions): BuildResult {
     throw new BuildError('--app needs --site-url: pages carry absolute links')
   const lock = lockOutput(out)
   try {
-    const result = run(options, site, timeZone, out, stateFile, started)
+    let bundleChanged: ReadonlySet<string> = new Set()
+    const result = run(options, site, timeZone, out, stateFile, started, (c) => (bundleChanged = c))
     if (options.appDir === undefined || !options.siteUrl) return result
     const pages = writeStaticSite({
       appDir: options.appDir,
       bundleDir: out,
+      bundleChanged,
       siteUrl: options.siteUrl,
       stateFile,
       progress: options.progress ?? createProgress(process.stderr, false),
     })
+    if (process.env.FEED_TIMING)
+      process.stderr.write(
+        `static pages: ${((performance.now() - started) / 1000 - result.summary.seconds).toFixed(2)} s\n`,
+      )
     const summary = {
       ...result.summary,
       seconds: (performance.now() - started) / 1000,
@@ -151,6 +157,7 @@ function run(
   out: string,
   stateFile: string,
   started: number,
+  onWritten: (changed: ReadonlySet<string>) => void = () => {},
 ): BuildResult {
   const progress = options.progress ?? createProgress(process.stderr, false)
   const validate = options.validate ?? true
@@ -239,6 +246,7 @@ function run(
       }),
     )
     phase('stale files and state')
+    onWritten(writer.changed)
     fs.rmSync(journalFile(stateFile), { force: true })
     removeOldStores(stateFile, generation)
     return {

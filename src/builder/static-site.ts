@@ -6,11 +6,17 @@
 // journal, and deletion of only the files it wrote before (its manifest, `<state>.pages`).
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BundleListItem, BundlePage, CategoriesPage } from '../shared/feed-bundle.ts'
+import {
+  PAGE_SIZE,
+  type BundleListItem,
+  type BundlePage,
+  type CategoriesPage,
+} from '../shared/feed-bundle.ts'
 import {
   ARCHIVE_ATOM_FILE,
   absolute,
   articleFile,
+  articleHref,
   articlePage,
   categoryAtomFile,
   categoryHref,
@@ -38,6 +44,8 @@ export type StaticSiteOptions = {
   appDir: string
   /** The bundle just written (--out). */
   bundleDir: string
+  /** Bundle paths this build wrote: list pages not among them hold the same items as last time. */
+  bundleChanged?: ReadonlySet<string>
   siteUrl: string
   /** The build's state file: the manifest is `<state>.pages`, its journal `<state>.pages-journal`. */
   stateFile: string
@@ -51,11 +59,27 @@ export type StaticSiteSummary = {
   deleted: number
 }
 
-const MANIFEST_VERSION = 1
+/** Bump when what a page holds changes for the same items: every page is then written again. */
+const PAGES_VERSION = 1
+const MANIFEST_VERSION = 2
 export const manifestFile = (stateFile: string) => `${stateFile}.pages`
 const pagesJournal = (stateFile: string) => `${stateFile}.pages-journal`
 
-type Manifest = { version: number; appRoot: string; shell: string; files: Record<string, string> }
+/** An article of an archive list page, as the sitemap needs it: id and date. */
+type Row = [id: string, date: string]
+
+type Manifest = {
+  version: number
+  pagesVersion: number
+  appRoot: string
+  siteUrl: string
+  /** Digest of the shell the pages were made from. */
+  shell: string
+  /** Every file written, with the digest of its bytes. */
+  files: Record<string, string>
+  /** Per archive list page (bundle path), the articles it held. */
+  lists: Record<string, Row[]>
+}
 
 function loadManifest(file: string): Manifest | null {
   try {
@@ -94,38 +118,56 @@ export function readShell(appDir: string): { shell: Shell; text: string } {
   return { shell: parseShell(text, file), text }
 }
 
-/** Every item of a feed, newest first, one page in memory at a time. */
-function* feedItems(dir: string, head: string): Generator<BundleListItem> {
+/** The first `n` items of a feed (newest first), reading only the pages that hold them. */
+function firstItems(dir: string, head: string, n: number): BundleListItem[] {
+  const items: BundleListItem[] = []
   let file: string | undefined = path.join(dir, head)
-  for (let guard = 0; file && guard < 10_000_000; guard++) {
+  while (file && items.length < n) {
     const page: BundlePage = readJson<BundlePage>(file)
-    yield* page.items
+    items.push(...page.items)
     file = page.next_url ? path.join(path.dirname(file), page.next_url) : undefined
   }
+  return items.slice(0, n)
 }
 
-/** slug → display name, from the paged categories.json. */
-function categoryNames(bundleDir: string): Map<string, string> {
-  const names = new Map<string, string>()
+/** The paths of a feed's pages, newest first, from its head alone (feed-bundle.md: paging). */
+function chain(head: BundlePage): string[] {
+  const paths = ['feed.json']
+  const next = head.next_url
+  const m = next ? /^page-(\d{6})\.json$/.exec(next) : null
+  if (next && !m) throw new BuildError(`feed.json: unexpected next_url ${next}`)
+  for (let k = m ? Number(m[1]) : -1; k >= 0; k--)
+    paths.push(`page-${String(k).padStart(6, '0')}.json`)
+  return paths
+}
+
+/** Every category: slug, name and the folder of its feed inside the bundle. */
+type Category = { slug: string; name: string; count: number; feed: string }
+
+function categories(bundleDir: string): Category[] {
+  const out: Category[] = []
   let file: string | undefined = path.join(bundleDir, 'categories.json')
   while (file && fs.existsSync(file)) {
     const page: CategoriesPage | CategoriesPage['items'] = readJson(file)
     const items = Array.isArray(page) ? page : page.items
-    for (const e of items) names.set(e.slug, e.name)
+    for (const e of items)
+      out.push({ slug: e.slug, name: e.name, count: e.count, feed: e.feed_url })
     file =
       !Array.isArray(page) && page.next_url
         ? path.join(path.dirname(file), page.next_url)
         : undefined
   }
-  return names
+  return out.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0))
 }
 
 export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
   const appDir = path.resolve(options.appDir)
   const { shell, text: shellText } = readShell(appDir)
-  const archive = readJson<BundlePage>(path.join(options.bundleDir, 'feed.json'))
-  const site = siteInfo(options.siteUrl, archive.title)
+  const shellDigest = digestOf(shellText).toString('hex')
+  const head = readJson<BundlePage>(path.join(options.bundleDir, 'feed.json'))
+  const site = siteInfo(options.siteUrl, head.title)
   const appRoot = fs.realpathSync(appDir)
+  const bundleChanged = options.bundleChanged
 
   const manifestPath = manifestFile(options.stateFile)
   const journalPath = pagesJournal(options.stateFile)
@@ -142,6 +184,15 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     const hex = trusted && !distrust.has(p) ? loaded.files[p] : undefined
     return hex === undefined ? undefined : Buffer.from(hex, 'hex')
   }
+  // Pages made the same way as last time: a list page the bundle did not rewrite holds the same
+  // items, so its articles' pages are the same bytes and need not be made again.
+  const same =
+    trusted &&
+    bundleChanged !== undefined &&
+    loaded.shell === shellDigest &&
+    loaded.siteUrl === options.siteUrl &&
+    loaded.pagesVersion === PAGES_VERSION
+  const unchangedList = (p: string) => same && !bundleChanged.has(p) && loaded.lists[p]
 
   const writer = new BundleWriter(appDir, journalPath)
   try {
@@ -157,48 +208,60 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
       if (batch.length >= 256) flush()
     }
 
-    const archiveEntries: { date: string; xml: string }[] = []
-    const byCategory = new Map<string, { date: string; xml: string }[]>()
-    const articleUrls: SitemapUrl[] = []
+    // Articles: list page by list page of the archive, newest first.
+    const lists: Record<string, Row[]> = {}
+    const total = head._reader?.total_items ?? 0
     let pages = 0
     let seen = 0
-    for (const item of feedItems(options.bundleDir, 'feed.json')) {
-      if (++seen % 1000 === 0)
-        options.progress.update(seen, archive._reader?.total_items ?? seen, 'writing pages')
-      const file = articleFile(item.id)
-      if (file !== null) {
-        emit(file, articlePage(shell, site, item))
-        pages++
-      }
-      articleUrls.push({
-        loc: absolute(site, `${site.base}article/${encodeURIComponent(item.id)}`),
-        lastmod: item.date_published,
-      })
-      const category = item._reader?.category
-      const list = category === undefined ? undefined : (byCategory.get(category) ?? [])
-      const wantArchive = archiveEntries.length < ATOM_ENTRIES
-      const wantCategory = list !== undefined && list.length < ATOM_ENTRIES
-      if (wantArchive || wantCategory) {
-        const entry = atomEntry(site, item)
-        if (wantArchive) archiveEntries.push(entry)
-        if (wantCategory) {
-          list.push(entry)
-          byCategory.set(category, list)
+    for (const list of chain(head)) {
+      const kept = unchangedList(list)
+      let rows: Row[]
+      if (kept && kept.every(([id]) => articleFile(id) === null || previous(articleFile(id)!))) {
+        rows = kept
+        for (const [id] of rows) {
+          const file = articleFile(id)
+          if (file !== null) {
+            writer.keep(file, previous(file)!)
+            pages++
+          }
+        }
+      } else {
+        const page =
+          list === 'feed.json' ? head : readJson<BundlePage>(path.join(options.bundleDir, list))
+        rows = page.items.map((item) => [item.id, item.date_published])
+        for (const item of page.items) {
+          const file = articleFile(item.id)
+          if (file !== null) {
+            emit(file, articlePage(shell, site, item))
+            pages++
+          }
         }
       }
+      lists[list] = rows
+      seen += rows.length
+      if (seen % 1000 < rows.length) options.progress.update(seen, total, 'writing pages')
     }
+    flush()
 
-    const names = categoryNames(options.bundleDir)
-    const slugs = [...byCategory.keys()].sort()
-    for (const slug of slugs) {
-      const name = names.get(slug) ?? slug
+    // Atom per category: its newest 50, read from its own feed when it changed.
+    const cats = categories(options.bundleDir)
+    for (const c of cats) {
+      const file = categoryAtomFile(c.slug)
+      const before = previous(file)
+      if (same && before !== undefined && !newestChanged(bundleChanged, c)) {
+        writer.keep(file, before)
+        continue
+      }
+      const entries = firstItems(options.bundleDir, c.feed, ATOM_ENTRIES).map((i) =>
+        atomEntry(site, i),
+      )
       emit(
-        categoryAtomFile(slug),
+        file,
         atomFeed(site, {
-          self: absolute(site, `${site.base}${categoryAtomFile(slug)}`),
-          alternate: absolute(site, categoryHref(site, slug)),
-          title: `${name} · ${site.title}`,
-          entries: byCategory.get(slug)!,
+          self: absolute(site, `${site.base}${file}`),
+          alternate: absolute(site, categoryHref(site, c.slug)),
+          title: `${c.name} · ${site.title}`,
+          entries,
         }),
       )
     }
@@ -207,9 +270,16 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     // adding posts leaves the full files of older articles unchanged.
     const urls: SitemapUrl[] = [
       { loc: absolute(site, site.base) },
-      ...slugs.map((s) => ({ loc: absolute(site, categoryHref(site, s)) })),
-      ...articleUrls.reverse(),
+      ...cats.map((c) => ({ loc: absolute(site, categoryHref(site, c.slug)) })),
     ]
+    const chainPaths = Object.keys(lists)
+    for (let k = chainPaths.length - 1; k >= 0; k--) {
+      const rows = lists[chainPaths[k]!]!
+      for (let r = rows.length - 1; r >= 0; r--) {
+        const [id, date] = rows[r]!
+        urls.push({ loc: absolute(site, articleHref(site, id)), lastmod: date })
+      }
+    }
     const files: string[] = []
     for (let k = 0; k * SITEMAP_URLS < urls.length; k++) {
       const name = sitemapName(k + 1)
@@ -226,7 +296,9 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
         self: absolute(site, `${site.base}${ARCHIVE_ATOM_FILE}`),
         alternate: absolute(site, site.base),
         title: site.title,
-        entries: archiveEntries,
+        entries: firstItems(options.bundleDir, 'feed.json', ATOM_ENTRIES).map((i) =>
+          atomEntry(site, i),
+        ),
       }),
     )
     flush()
@@ -240,11 +312,14 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
 
     const manifest: Manifest = {
       version: MANIFEST_VERSION,
+      pagesVersion: PAGES_VERSION,
       appRoot,
-      shell: digestOf(shellText).toString('hex'),
+      siteUrl: options.siteUrl,
+      shell: shellDigest,
       files: Object.fromEntries(
         [...writer.emitted].map(([p, d]) => [p, d.toString('hex')] as const),
       ),
+      lists,
     }
     const tmp = `${manifestPath}.tmp`
     fs.writeFileSync(tmp, JSON.stringify(manifest))
@@ -255,6 +330,18 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
   } finally {
     writer.finish()
   }
+}
+
+/**
+ * Whether the bundle rewrote a page of a category's feed that holds some of its newest 50: the
+ * head, and the numbered page it links to (named from the count, feed-bundle.md: paging).
+ */
+function newestChanged(changed: ReadonlySet<string>, c: Category): boolean {
+  if (changed.has(c.feed)) return true
+  const numbered = c.count === 0 ? 0 : Math.floor((c.count - 1) / PAGE_SIZE)
+  if (numbered === 0) return false
+  const next = `${path.posix.dirname(c.feed)}/page-${String(numbered - 1).padStart(6, '0')}.json`
+  return changed.has(next)
 }
 
 function readLines(file: string): string[] {
