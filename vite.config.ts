@@ -4,12 +4,20 @@ import react from '@vitejs/plugin-react'
 import {
   cspBuildOnly,
   feedPreload,
+  previewFallback,
   reactRouterProduction,
   spaFallback,
 } from './scripts/vite-plugins.ts'
 
 export default defineConfig({
-  plugins: [react(), spaFallback(), reactRouterProduction(), feedPreload(), cspBuildOnly()],
+  plugins: [
+    react(),
+    spaFallback(),
+    reactRouterProduction(),
+    feedPreload(),
+    cspBuildOnly(),
+    previewFallback(),
+  ],
   base: process.env.BASE_PATH ?? '/',
   // The manifest lets scripts/check-budgets.ts find the initial and lazy chunks of each route.
   build: {

@@ -29,7 +29,13 @@ const render = (el: HTMLElement) =>
       </AppProvider>
     </StrictMode>,
   )
-// A static page (build --app) is already on screen: React's first render replaces it once it can
-// show the same content (createRoot empties the element on that render).
-if (root?.firstElementChild) void staticPageReady(queryClient, appPath).finally(() => render(root))
-else if (root) render(root)
+// A static page (build --app) of this address is already on screen: React's first render replaces
+// it once it can show the same content (createRoot empties the element on that render). A page
+// of another address (a host's fallback) is cleared at once.
+const staticPath = document.querySelector<HTMLMetaElement>('meta[name="news-reader-page"]')?.content
+if (root?.firstElementChild && staticPath === appPath)
+  void staticPageReady(queryClient, appPath).finally(() => render(root))
+else if (root) {
+  root.replaceChildren()
+  render(root)
+}

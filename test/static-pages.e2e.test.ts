@@ -32,9 +32,13 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
     server = await startStaticServer({
       root: appDir,
       feedDir: archive.feedDir,
-      intercept: (_req, _res, pathname) => {
+      intercept: (_req, res, pathname) => {
         requested.push(pathname)
-        return false
+        // A host whose fallback is index.html (now the home list's page), for one address.
+        if (pathname !== '/tag/fallback-test') return false
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        res.end(readFileSync(path.join(appDir, 'index.html')))
+        return true
       },
     })
     browser = await launchBrowser()
@@ -118,6 +122,69 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
     try {
       await page.goto(`${server.url}/article/${item.id}`)
       await expect.poll(() => page.locator('h1').textContent()).toBe(item.title)
+      expect(errors.map(String)).toEqual([])
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('shows the home list with JavaScript off, each title a link to its page', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const page = await context.newPage()
+    try {
+      await page.goto(server.url)
+      const titles = page.locator('[role="feed"] > article h2')
+      expect(await titles.allTextContents()).toEqual(items.map((i) => i.title))
+      expect(await titles.first().locator('a').getAttribute('href')).toBe(
+        `/article/${items[0]!.id}?from=all`,
+      )
+    } finally {
+      await context.close()
+    }
+  })
+
+  it('starts the app on the home list with a layout shift of at most 0.05', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 700 } })
+    const errors = collectPageErrors(page)
+    const csp = cspViolations(page)
+    await page.addInitScript(() => {
+      const w = window as unknown as { cls: number }
+      w.cls = 0
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries() as (PerformanceEntry & {
+          value: number
+          hadRecentInput: boolean
+        })[])
+          if (!e.hadRecentInput) w.cls += e.value
+      }).observe({ type: 'layout-shift', buffered: true })
+    })
+    try {
+      await page.goto(server.url)
+      // React's list (router links carry data-discover) with its reading tools loaded.
+      await page.locator('[role="feed"] > article a[data-discover]').first().waitFor()
+      await page.locator('[role="feed"] > article .actions .read-toggle').first().waitFor()
+      await page.waitForTimeout(1000)
+      const cls = await page.evaluate(() => (window as unknown as { cls: number }).cls)
+      console.log(`home list takeover: cumulative layout shift ${cls.toFixed(4)}`)
+      expect(cls).toBeLessThanOrEqual(0.05)
+      expect(await page.locator('[role="feed"] > article h2').first().textContent()).toBe(
+        items[0]!.title,
+      )
+      expect(errors.map(String)).toEqual([])
+      expect(csp).toEqual([])
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('clears a static page served for another address (a fallback to index.html)', async () => {
+    const page = await browser.newPage()
+    const errors = collectPageErrors(page)
+    try {
+      await page.goto(`${server.url}/tag/fallback-test`)
+      // The tag's own page (this tag is not in the archive), not the home list it was sent.
+      await expect.poll(() => page.locator('h1').first().textContent()).toBe('找不到这个标签')
+      expect(await page.locator('[role="feed"] > article').count()).toBe(0)
       expect(errors.map(String)).toEqual([])
     } finally {
       await page.close()

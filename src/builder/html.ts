@@ -74,7 +74,21 @@ export function parseShell(html: string, file: string): Shell {
   }
 }
 
-/** A page: the shell with its own title and head tags, and `body` inside the root element. */
-export function fillShell(shell: Shell, title: string, headTags: string, body: string): string {
-  return `${shell.head}<title>${escapeHtml(title)}</title>\n    ${GENERATOR}\n${headTags}${shell.middle}${body}${shell.tail}`
+/**
+ * A page: the shell with its own title and head tags, and `body` inside the root element. `path`
+ * is the app's address the page shows (`news-reader-page`): the app takes over its markup only
+ * there (a host's fallback may serve the page for another address).
+ */
+export function fillShell(
+  shell: Shell,
+  path: string,
+  title: string,
+  headTags: string,
+  body: string,
+): string {
+  return (
+    `${shell.head}<title>${escapeHtml(title)}</title>\n    ${GENERATOR}\n` +
+    `    <meta name="news-reader-page" content="${escapeHtml(path)}" />\n` +
+    `${headTags}${shell.middle}${body}${shell.tail}`
+  )
 }

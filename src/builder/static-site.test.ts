@@ -177,7 +177,7 @@ describe('build --app on a generated archive', () => {
     expect(feed.items.map((i) => i.title)).toEqual(items.slice(0, 50).map((i) => i.title))
     expect(feed.items[0]!.url).toBe(`${SITE_URL}/article/${items[0]!.id}`)
     expect(feed.self).toBe(`${SITE_URL}/feed.xml`)
-    const categories = fs.readdirSync(path.join(app, 'category'))
+    const categories = fs.readdirSync(path.join(app, 'category')).filter((n) => n.endsWith('.xml'))
     expect(categories.length).toBeGreaterThan(0)
     for (const name of categories) {
       const c = fs.readFileSync(path.join(app, 'category', name), 'utf8')
@@ -205,9 +205,24 @@ describe('build --app on a generated archive', () => {
     )
   })
 
-  it('leaves the app alone: index.html, 404.html and assets are not touched', () => {
-    expect(fs.readFileSync(path.join(app, 'index.html'), 'utf8')).toBe(SHELL)
+  it('writes the home list over index.html and leaves 404.html, the fallback shell, alone', () => {
     expect(fs.readFileSync(path.join(app, '404.html'), 'utf8')).toBe(SHELL)
+    const home = preview(fs.readFileSync(path.join(app, 'index.html'), 'utf8'))
+    expect(home.h1).toBe('最新文章')
+    expect(home.one('news-reader-page')).toBe('/')
+    expect(home.meta.get('Content-Security-Policy')).toEqual([CSP])
+    expect(home.alternate).toContain(`${SITE_URL}/feed.xml`)
+    const head = JSON.parse(fs.readFileSync(path.join(out, 'feed.json'), 'utf8')) as BundlePage
+    const titles = home.all.filter((e) => e.tagName === 'h2').map((e) => text(e))
+    expect(titles).toEqual(head.items.map((i) => i.title))
+    // A category's list page: its head's items, its Atom feed linked.
+    const slug = items[0]!._reader.category
+    const cat = preview(fs.readFileSync(path.join(app, `category/${slug}.html`), 'utf8'))
+    expect(cat.alternate).toContain(`${SITE_URL}/category/${slug}.xml`)
+    expect(cat.one('news-reader-page')).toBe(`/category/${slug}`)
+    // Built again on its own output, the shell is still the app's (404.html), not a page.
+    build({ input: site, out, appDir: app, siteUrl: SITE_URL, stateFile: state })
+    expect(preview(fs.readFileSync(path.join(app, 'index.html'), 'utf8')).scripts.length).toBe(1)
   })
 })
 
@@ -255,12 +270,14 @@ describe('incremental builds with --app', () => {
     expect(changed(before, stamps(app))).toEqual(
       [
         'article/202701010000000001.html',
+        'index.html',
+        `category/${category}.html`,
         'feed.xml',
         `category/${category}.xml`,
         'sitemap-000001.xml',
       ].sort(),
     )
-    expect(r.pages?.written).toBe(4)
+    expect(r.pages?.written).toBe(6)
   })
 
   it('an edited title rewrites that page; a removed post deletes its page', () => {
@@ -271,7 +288,15 @@ describe('incremental builds with --app', () => {
       .filter((i) => i._reader.category === category)
       .slice(0, 50)
       .some((i) => i.id === old.id)
-    const atom = inCategoryAtom ? [`category/${category}.xml`] : []
+    const inCategoryHead = (
+      JSON.parse(
+        fs.readFileSync(path.join(out, 'category', category, 'feed.json'), 'utf8'),
+      ) as BundlePage
+    ).items.some((i) => i.id === old.id)
+    const atom = [
+      ...(inCategoryAtom ? [`category/${category}.xml`] : []),
+      ...(inCategoryHead ? [`category/${category}.html`] : []),
+    ]
     const file = fs.readdirSync(path.join(site, '_posts')).find((n) => n.endsWith(`-${old.id}.md`))!
     const p = path.join(site, '_posts', file)
     fs.writeFileSync(p, fs.readFileSync(p, 'utf8').replace(/^title: .*$/m, 'title: "改过的标题"'))
@@ -284,7 +309,16 @@ describe('incremental builds with --app', () => {
     const after = stamps(app)
     expect(after.has(`article/${old.id}.html`)).toBe(false)
     expect(changed(before, after)).toEqual(
-      [`article/${old.id}.html`, ...atom, 'sitemap-000001.xml'].sort(),
+      // The lists' counts (aria-setsize, N 篇未读) change with a removal.
+      [
+        `article/${old.id}.html`,
+        ...atom,
+        `category/${category}.html`,
+        'index.html',
+        'sitemap-000001.xml',
+      ]
+        .filter((f, k, all) => all.indexOf(f) === k)
+        .sort(),
     )
   })
 

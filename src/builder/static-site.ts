@@ -15,9 +15,13 @@ import {
 import {
   ARCHIVE_ATOM_FILE,
   absolute,
+  HOME_FILE,
+  TEXT,
   articleFile,
   articleHref,
   articlePage,
+  categoryFile,
+  listPage,
   categoryAtomFile,
   categoryHref,
   siteInfo,
@@ -243,9 +247,46 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     }
     flush()
 
-    // Atom per category: its newest 50, read from its own feed when it changed.
+    // The home list's first page: the archive's head, as the app's first render shows it.
+    emit(
+      HOME_FILE,
+      listPage(shell, site, {
+        path: '/',
+        from: 'all',
+        heading: '最新文章',
+        title: TEXT.appName,
+        description: `${site.title}：最新文章`,
+        atom: absolute(site, `${site.base}${ARCHIVE_ATOM_FILE}`),
+        items: head.items,
+        total,
+      }),
+    )
+
+    // Atom per category: its newest 50, read from its own feed when it changed; and its list's
+    // first page when its slug can name a file.
     const cats = categories(options.bundleDir)
     for (const c of cats) {
+      const page = categoryFile(c.slug)
+      if (page !== null) {
+        const before = previous(page)
+        if (same && before !== undefined && !bundleChanged.has(c.feed)) writer.keep(page, before)
+        else {
+          const heading = `来源：${c.name}`
+          emit(
+            page,
+            listPage(shell, site, {
+              path: `/category/${c.slug}`,
+              from: `category:${c.slug}`,
+              heading,
+              title: heading,
+              description: `${c.name}：${site.title}`,
+              atom: absolute(site, `${site.base}${categoryAtomFile(c.slug)}`),
+              items: readJson<BundlePage>(path.join(options.bundleDir, c.feed)).items,
+              total: c.count,
+            }),
+          )
+        }
+      }
       const file = categoryAtomFile(c.slug)
       const before = previous(file)
       if (same && before !== undefined && !newestChanged(bundleChanged, c)) {
