@@ -48,6 +48,8 @@ export type BuildOptions = {
   validate?: boolean
   /** The built app (vite build's dist/): write article pages, Atom, sitemaps into it (needs siteUrl). */
   appDir?: string
+  /** With appDir: also write the old site's permalinks as redirect pages. */
+  oldPermalinks?: boolean
 }
 
 export type BuildResult = {
@@ -122,6 +124,7 @@ export function build(options: BuildOptions): BuildResult {
       bundleDir: out,
       bundleChanged,
       siteUrl: options.siteUrl,
+      oldPermalinks: options.oldPermalinks ?? false,
       stateFile,
       progress: options.progress ?? createProgress(process.stderr, false),
     })

@@ -7,7 +7,7 @@ import { createProgress } from './progress.ts'
 import { summaryLine } from './report.ts'
 
 const USAGE = `usage: npm run feed -- build <siteRoot|postsDir> --out <dir>
-       [--posts DIR]… [--site-url URL] [--app DIR] [--timezone Asia/Shanghai] [--state FILE]
+       [--posts DIR]… [--site-url URL] [--app DIR [--old-permalinks]] [--timezone Asia/Shanghai] [--state FILE]
        [--strict] [--quiet] [--no-validate]`
 
 /** One line for a person: the cause and the path, never a stack trace for an expected failure. */
@@ -30,6 +30,7 @@ export function main(argv: string[]): number {
         posts: { type: 'string', multiple: true },
         'site-url': { type: 'string' },
         app: { type: 'string' },
+        'old-permalinks': { type: 'boolean', default: false },
         timezone: { type: 'string' },
         state: { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -71,6 +72,7 @@ export function main(argv: string[]): number {
       ...(values.timezone !== undefined && { timeZone: values.timezone }),
       ...(values.state !== undefined && { stateFile: values.state }),
       ...(values.app !== undefined && { appDir: values.app }),
+      oldPermalinks: values['old-permalinks'],
       validate: !values['no-validate'],
       progress: createProgress(process.stderr, !quiet),
     })

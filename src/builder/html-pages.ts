@@ -329,3 +329,45 @@ export function listPage(shell: Shell, site: SiteInfo, o: ListPageOptions): stri
   const title = o.title === TEXT.appName ? o.title : `${o.title} · ${TEXT.appName}`
   return fillShell(shell, o.path, title, headTags, layout(site, main, o.path))
 }
+
+/**
+ * The old site's address of a post (Jekyll's `/:categories/:year/:month/:day/:title.html`, with the
+ * bundle's one category and the date as `date_published` writes it), when every part can name a
+ * file; else null.
+ */
+const RESERVED = new Set([
+  'article',
+  'assets',
+  'category',
+  'feed',
+  'tag',
+  'categories',
+  'favourites',
+  'settings',
+])
+
+export function permalinkFile(id: string, date: string, category: string): string | null {
+  const d = /^(\d{4})-(\d{2})-(\d{2})T/.exec(date)
+  if (!d || !category || fileKey(category) !== category || fileKey(id) !== id) return null
+  // A category named like a folder of the app or the bundle would write into it.
+  if (RESERVED.has(category)) return null
+  return `${category}/${d[1]}/${d[2]}/${d[3]}/${id}.html`
+}
+
+/**
+ * A redirect from an old permalink to the article: `<meta http-equiv="refresh">`, a canonical
+ * link, and a plain link for whoever does not follow either. The shell's CSP meta comes along.
+ */
+export function redirectPage(shell: Shell, site: SiteInfo, item: BundleListItem): string {
+  const href = articleHref(site, item.id)
+  const url = absolute(site, href)
+  const csp = /<meta\s+http-equiv="Content-Security-Policy"[^>]*>/.exec(shell.head)?.[0] ?? ''
+  return (
+    `<!doctype html>\n<html lang="zh-CN">\n<head>\n<meta charset="UTF-8" />\n${csp}\n` +
+    `<meta name="robots" content="noindex" />\n` +
+    `<title>${escapeHtml(item.title)} · ${TEXT.appName}</title>\n` +
+    `<link rel="canonical" href="${escapeHtml(url)}" />\n` +
+    `<meta http-equiv="refresh" content="0; url=${escapeHtml(href)}" />\n</head>\n` +
+    `<body><p><a href="${escapeHtml(href)}">${escapeHtml(item.title)}</a></p></body>\n</html>\n`
+  )
+}

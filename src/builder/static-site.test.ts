@@ -91,7 +91,7 @@ function preview(html: string) {
       .map((e) => attr(e, 'href')),
     scripts: all.filter((e) => e.tagName === 'script' && attr(e, 'type') !== 'application/ld+json'),
     ld: ld.map((e) => JSON.parse(text(e)) as Record<string, unknown>),
-    h1: text(all.find((e) => e.tagName === 'h1')!),
+    h1: all.filter((e) => e.tagName === 'h1').map(text)[0] ?? '',
   }
 }
 
@@ -402,5 +402,36 @@ describe('hostile titles and summaries', () => {
     const json = scriptJson({ a: '</script><!--<script>&\u2028' })
     expect(json).not.toMatch(/[<>&\u2028\u2029]/)
     expect(JSON.parse(json)).toEqual({ a: '</script><!--<script>&\u2028' })
+  })
+})
+
+describe('old permalinks (--old-permalinks)', () => {
+  const site = path.join(tmp, 'old')
+  const app = path.join(tmp, 'old-app')
+  const out = path.join(app, 'feed')
+  const state = path.join(tmp, 'old-state')
+  const run = (oldPermalinks: boolean) =>
+    build({ input: site, out, appDir: app, siteUrl: SITE_URL, stateFile: state, oldPermalinks })
+
+  it('writes a redirect at each old address, and removes them when the flag is off', () => {
+    generateArchive({ count: 20, dir: site, seed: 9 })
+    makeApp(app)
+    run(true)
+    const items = archiveItems(out)
+    for (const item of items) {
+      const [y, m, d] = item.date_published.slice(0, 10).split('-')
+      const file = path.join(app, item._reader.category, y!, m!, d!, `${item.id}.html`)
+      const p = preview(fs.readFileSync(file, 'utf8'))
+      expect(p.one('refresh')).toBe(`0; url=/news/article/${item.id}`)
+      expect(p.canonical).toBe(`${SITE_URL}/article/${item.id}`)
+      expect(p.meta.get('Content-Security-Policy')).toEqual([CSP])
+      expect(p.scripts).toEqual([])
+    }
+    run(false)
+    const item = items[0]!
+    const [y, m, d] = item.date_published.slice(0, 10).split('-')
+    expect(
+      fs.existsSync(path.join(app, item._reader.category, y!, m!, d!, `${item.id}.html`)),
+    ).toBe(false)
   })
 })

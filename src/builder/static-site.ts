@@ -22,6 +22,8 @@ import {
   articlePage,
   categoryFile,
   listPage,
+  permalinkFile,
+  redirectPage,
   categoryAtomFile,
   categoryHref,
   siteInfo,
@@ -54,6 +56,8 @@ export type StaticSiteOptions = {
   /** The build's state file: the manifest is `<state>.pages`, its journal `<state>.pages-journal`. */
   stateFile: string
   progress: Progress
+  /** Also write the old site's permalinks as redirect pages (`--old-permalinks`). */
+  oldPermalinks?: boolean
 }
 
 export type StaticSiteSummary = {
@@ -65,18 +69,19 @@ export type StaticSiteSummary = {
 
 /** Bump when what a page holds changes for the same items: every page is then written again. */
 const PAGES_VERSION = 1
-const MANIFEST_VERSION = 2
+const MANIFEST_VERSION = 3
 export const manifestFile = (stateFile: string) => `${stateFile}.pages`
 const pagesJournal = (stateFile: string) => `${stateFile}.pages-journal`
 
 /** An article of an archive list page, as the sitemap needs it: id and date. */
-type Row = [id: string, date: string]
+type Row = [id: string, date: string, category: string]
 
 type Manifest = {
   version: number
   pagesVersion: number
   appRoot: string
   siteUrl: string
+  oldPermalinks: boolean
   /** Digest of the shell the pages were made from. */
   shell: string
   /** Every file written, with the digest of its bytes. */
@@ -172,6 +177,16 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
   const site = siteInfo(options.siteUrl, head.title)
   const appRoot = fs.realpathSync(appDir)
   const bundleChanged = options.bundleChanged
+  const oldPermalinks = options.oldPermalinks ?? false
+  /** The files of an article: its page and, with --old-permalinks, its old address's redirect. */
+  const filesOf = (id: string, date: string, category: string): string[] => {
+    const files: string[] = []
+    const page = articleFile(id)
+    if (page !== null) files.push(page)
+    const old = oldPermalinks ? permalinkFile(id, date, category) : null
+    if (old !== null) files.push(old)
+    return files
+  }
 
   const manifestPath = manifestFile(options.stateFile)
   const journalPath = pagesJournal(options.stateFile)
@@ -195,6 +210,7 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     bundleChanged !== undefined &&
     loaded.shell === shellDigest &&
     loaded.siteUrl === options.siteUrl &&
+    loaded.oldPermalinks === oldPermalinks &&
     loaded.pagesVersion === PAGES_VERSION
   const unchangedList = (p: string) => same && !bundleChanged.has(p) && loaded.lists[p]
 
@@ -220,25 +236,28 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     for (const list of chain(head)) {
       const kept = unchangedList(list)
       let rows: Row[]
-      if (kept && kept.every(([id]) => articleFile(id) === null || previous(articleFile(id)!))) {
+      if (kept && kept.every((r) => filesOf(...r).every((f) => previous(f)))) {
         rows = kept
-        for (const [id] of rows) {
-          const file = articleFile(id)
-          if (file !== null) {
-            writer.keep(file, previous(file)!)
-            pages++
-          }
-        }
+        for (const r of rows) for (const f of filesOf(...r)) writer.keep(f, previous(f)!)
+        pages += rows.filter(([id]) => articleFile(id) !== null).length
       } else {
         const page =
           list === 'feed.json' ? head : readJson<BundlePage>(path.join(options.bundleDir, list))
-        rows = page.items.map((item) => [item.id, item.date_published])
+        rows = page.items.map((item) => [
+          item.id,
+          item.date_published,
+          item._reader?.category ?? '',
+        ])
         for (const item of page.items) {
           const file = articleFile(item.id)
           if (file !== null) {
             emit(file, articlePage(shell, site, item))
             pages++
           }
+          const old = oldPermalinks
+            ? permalinkFile(item.id, item.date_published, item._reader?.category ?? '')
+            : null
+          if (old !== null) emit(old, redirectPage(shell, site, item))
         }
       }
       lists[list] = rows
@@ -356,6 +375,7 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
       pagesVersion: PAGES_VERSION,
       appRoot,
       siteUrl: options.siteUrl,
+      oldPermalinks,
       shell: shellDigest,
       files: Object.fromEntries(
         [...writer.emitted].map(([p, d]) => [p, d.toString('hex')] as const),
