@@ -186,9 +186,7 @@ export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem):
     meta(site, item, minutes ? `<span>${TEXT.readingTime(minutes)}</span>` : '') +
     tagList(site, item) +
     `</header>` +
-    (item.summary
-      ? `<div class="body"><p class="summary">${escapeHtml(item.summary)}</p></div>`
-      : '') +
+    (item.summary ? `<p class="summary">${escapeHtml(item.summary)}</p>` : '') +
     `<footer class="article-footer">${original}</footer></article>`
   return fillShell(
     shell,
