@@ -3,7 +3,7 @@
 // inside the root element the markup the app's article view renders (title, source, time, tags,
 // the summary as text, the link to the original). The body stays out: it is HTML that only the
 // app's one sanitizer policy may put on a page. Pure functions; writing is ./static-site.ts.
-import { fileKey } from '../shared/bundle-paths.ts'
+import { CONTENT_TEMPLATE, fileKey, fillTemplate } from '../shared/bundle-paths.ts'
 import type { BundleListItem } from '../shared/feed-bundle.ts'
 import { escapeHtml, fillShell, scriptJson, type Shell } from './html.ts'
 
@@ -23,6 +23,8 @@ export const TEXT = {
   readingTime: (minutes: number) => `约 ${Math.max(1, minutes)} 分钟读完`,
   atomTitle: (name: string) => `${name}（Atom）`,
 }
+
+const contentPath = (id: string) => fillTemplate(CONTENT_TEMPLATE, fileKey(id))
 
 /** Where the site is: its absolute URL without a trailing slash, and its path (`/` or `/repo/`). */
 export type SiteInfo = { url: string; base: string; title: string }
@@ -188,11 +190,20 @@ export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem):
     `</header>` +
     (item.summary ? `<p class="summary">${escapeHtml(item.summary)}</p>` : '') +
     `<footer class="article-footer">${original}</footer></article>`
+  // The body's content file downloads beside the scripts, as the feed head does (the app's fetch
+  // takes the preloaded response): next to the shell's feed preload, when it has one.
+  const feedDir = /<link rel="preload" href="([^"]*\/)feed\.json" as="fetch" crossorigin/.exec(
+    shell.head,
+  )?.[1]
+  const preload =
+    feedDir === undefined
+      ? ''
+      : `    <link rel="preload" href="${feedDir}${escapeHtml(contentPath(item.id))}" as="fetch" crossorigin />\n`
   return fillShell(
     shell,
     `/article/${encodeURIComponent(item.id)}`,
     `${item.title} · ${TEXT.appName}`,
-    articleHead(site, item, url),
+    preload + articleHead(site, item, url),
     layout(site, article),
   )
 }

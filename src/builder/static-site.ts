@@ -68,7 +68,7 @@ export type StaticSiteSummary = {
 }
 
 /** Bump when what a page holds changes for the same items: every page is then written again. */
-const PAGES_VERSION = 2
+const PAGES_VERSION = 3
 const MANIFEST_VERSION = 3
 export const manifestFile = (stateFile: string) => `${stateFile}.pages`
 const pagesJournal = (stateFile: string) => `${stateFile}.pages-journal`
