@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react'
 import {
   cspBuildOnly,
   feedPreload,
+  previewFallback,
   reactRouterProduction,
   spaFallback,
 } from './scripts/vite-plugins.ts'
@@ -17,6 +18,7 @@ export default defineConfig({
     feedPreload(),
     cspBuildOnly(),
     offlinePwa(),
+    previewFallback(),
   ],
   base: process.env.BASE_PATH ?? '/',
   // The manifest lets scripts/check-budgets.ts find the initial and lazy chunks of each route.

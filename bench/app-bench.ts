@@ -228,7 +228,7 @@ async function clientNavigation(browser: Browser, url: string, errors: string[])
   }
 }
 
-async function deepLink(
+export async function deepLink(
   browser: Browser,
   href: string,
   title: string,

@@ -1,6 +1,6 @@
 // The build's own Vite plugins: the SPA fallback page, react-router's production copy, the feed
 // head's preload pointing at the feed the app will read, and a CSP-free dev server.
-import { copyFileSync, existsSync } from 'node:fs'
+import { copyFileSync, existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { Plugin } from 'vite'
@@ -73,5 +73,40 @@ export function cspBuildOnly(): Plugin {
     apply: 'serve',
     transformIndexHtml: (html) =>
       html.replace(/\s*<meta\s+http-equiv="Content-Security-Policy"[^>]*>/, ''),
+  }
+}
+
+const isFile = (p: string) => statSync(p, { throwIfNoEntry: false })?.isFile() ?? false
+
+/**
+ * `vite preview` as the deploy docs ask of a host once the builder wrote static pages (--app): a
+ * file, or the path's `.html` page (/article/<id> → article/<id>.html), else 404.html, the app's
+ * untouched shell (index.html is then the home list's page, not the fallback).
+ */
+export function previewFallback(): Plugin {
+  return {
+    name: 'news-reader-preview-fallback',
+    configurePreviewServer(server) {
+      const dir = path.resolve(server.config.root, server.config.build.outDir)
+      const base = server.config.base
+      server.middlewares.use((req, _res, next) => {
+        const url = new URL(req.url ?? '/', 'http://preview')
+        let rel = url.pathname
+        if (rel.startsWith(base)) rel = `/${rel.slice(base.length)}`
+        try {
+          rel = decodeURIComponent(rel)
+        } catch {
+          return next()
+        }
+        const html = (req.headers.accept ?? '').includes('text/html')
+        const found =
+          isFile(path.join(dir, rel)) ||
+          isFile(path.join(dir, rel, 'index.html')) ||
+          isFile(path.join(dir, `${rel}.html`))
+        if (html && !found && !rel.includes('\0') && isFile(path.join(dir, '404.html')))
+          req.url = `${base}404.html`
+        next()
+      })
+    },
   }
 }

@@ -5,7 +5,7 @@ import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
 import { onCaughtError } from './app/caught-errors.ts'
 import { AppProvider } from './app/provider.tsx'
-import { prefetchFirstScreen } from './app/first-screen.ts'
+import { prefetchFirstScreen, staticPageReady } from './app/first-screen.ts'
 import { AppRoutes } from './app/router.tsx'
 import { makeQueryClient } from './app/query-client.ts'
 import { ensureEntryKey } from './app/scroll-restoration.ts'
@@ -20,10 +20,11 @@ const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 ensureEntryKey()
 applyPageSettings(setDisplayZone)
 const path = window.location.pathname
-prefetchFirstScreen(queryClient, basename === '/' ? path : path.slice(basename.length))
+const appPath = basename === '/' ? path : path.slice(basename.length)
+prefetchFirstScreen(queryClient, appPath)
 const root = document.getElementById('root')
-if (root)
-  createRoot(root, { onCaughtError }).render(
+const render = (el: HTMLElement) =>
+  createRoot(el, { onCaughtError }).render(
     <StrictMode>
       <AppProvider queryClient={queryClient}>
         <BrowserRouter basename={basename}>
@@ -32,5 +33,15 @@ if (root)
       </AppProvider>
     </StrictMode>,
   )
+// A static page (build --app) of this address is already on screen: React's first render replaces
+// it once it can show the same content (createRoot empties the element on that render). A page
+// of another address (a host's fallback) is cleared at once.
+const staticPath = document.querySelector<HTMLMetaElement>('meta[name="news-reader-page"]')?.content
+if (root?.firstElementChild && staticPath === appPath)
+  void staticPageReady(queryClient, appPath).finally(() => render(root))
+else if (root) {
+  root.replaceChildren()
+  render(root)
+}
 // The service worker and offline caching: after the first list, in a lazy chunk.
 startOfflineWhenIdle(queryClient)

@@ -38,7 +38,10 @@ export async function startBenchServer(opts: BenchServerOptions): Promise<Static
       const [base, rel] = pathname.startsWith('/feed/')
         ? [feedDir, pathname.slice('/feed'.length)]
         : [root, pathname.endsWith('/') ? `${pathname}index.html` : pathname]
-      const file = path.join(base, path.normalize(rel))
+      let file = path.join(base, path.normalize(rel))
+      // A static page (build --app): /article/<id> is article/<id>.html, as hosts serve it.
+      if (!path.extname(file) && (await stat(`${file}.html`).catch(() => null))?.isFile())
+        file = `${file}.html`
       const type = TYPES[path.extname(file)]
       if (!type || !file.startsWith(base)) return false
       try {

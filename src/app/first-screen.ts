@@ -1,7 +1,12 @@
 // A cold start's first data: the list of the page being opened, asked for before React renders.
 import type { QueryClient } from '@tanstack/react-query'
+import { articleQueryOptions } from '../entities/article/api/article.ts'
 import { listInfiniteQueryOptions } from '../entities/article/api/lists.ts'
 import { ALL, type ListScope } from '../entities/article/model/scope.ts'
+import { loadArticlePage } from './routes/article-loader.ts'
+
+/** How long a static page waits for the app's first screen before React renders anyway. */
+const STATIC_PAGE_WAIT_MS = 5_000
 
 /**
  * Starts the first screen's list before React renders (a list page opened cold): its data and
@@ -19,4 +24,37 @@ export function prefetchFirstScreen(client: QueryClient, pathname: string) {
     // A malformed address: the page itself says not found.
   }
   if (scope) void client.prefetchInfiniteQuery(listInfiniteQueryOptions(scope))
+}
+
+/**
+ * A page whose first screen arrived as HTML (written by `build --app`): what React's first render
+ * needs to show the same thing (the article's code and data, or the list's first page), so that
+ * render replaces the static markup with the same content instead of a loading notice. The static
+ * page stays on screen meanwhile; after STATIC_PAGE_WAIT_MS React renders whatever it has.
+ */
+export function staticPageReady(client: QueryClient, pathname: string): Promise<unknown> {
+  const [, first = '', second = ''] = pathname.split('/')
+  const waits: Promise<unknown>[] = []
+  try {
+    if (first === 'article' && second) {
+      const id = decodeURIComponent(second)
+      waits.push(loadArticlePage(), client.prefetchQuery(articleQueryOptions(id)))
+    } else {
+      const scope =
+        first === ''
+          ? ALL
+          : first === 'category' && second
+            ? ({ kind: 'category', slug: decodeURIComponent(second) } as const)
+            : first === 'tag' && second
+              ? ({ kind: 'tag', tag: decodeURIComponent(second) } as const)
+              : null
+      if (scope) waits.push(client.prefetchInfiniteQuery(listInfiniteQueryOptions(scope)))
+    }
+  } catch {
+    // A malformed address: nothing to wait for.
+  }
+  return Promise.race([
+    Promise.all(waits),
+    new Promise((resolve) => setTimeout(resolve, STATIC_PAGE_WAIT_MS)),
+  ])
 }

@@ -11,18 +11,21 @@ import { PermalinkRedirect } from './routes/old-paths.tsx'
 import { ReadingLayout } from './routes/reading-layout.tsx'
 import { RootLayout } from './routes/root.tsx'
 import { useIdParam } from './route-params.ts'
+import { loadArticlePage, loadedArticlePage } from './routes/article-loader.ts'
 import { NotFound } from '../components/not-found.tsx'
 
-const ArticlePage = lazy(() => import('./routes/article.tsx'))
+const LazyArticlePage = lazy(loadArticlePage)
 const CategoriesPage = lazy(() => import('./routes/categories.tsx'))
 const FavouritesPage = lazy(() => import('./routes/favourites.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings.tsx'))
 const SearchPage = lazy(() => import('./routes/search.tsx'))
 
 // A lazy page suspends up to the layout's <Suspense>; its query, started here, runs meanwhile.
+// Loaded ahead (a static article page), the article renders without suspending.
 function ArticleRoute() {
   usePrefetchQuery(articleQueryOptions(useIdParam()))
-  return <ArticlePage />
+  const Loaded = loadedArticlePage()?.default
+  return Loaded ? <Loaded /> : <LazyArticlePage />
 }
 
 function CategoriesRoute() {

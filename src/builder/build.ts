@@ -28,6 +28,7 @@ import {
   type BuildState,
 } from './state.ts'
 import { writePhase } from './write-phase.ts'
+import { writeStaticSite, type StaticSiteSummary } from './static-site.ts'
 
 /** Bump when the output for the same input changes: the next build then re-parses everything. */
 const BUILDER_VERSION = 3
@@ -48,10 +49,16 @@ export type BuildOptions = {
   validate?: boolean
   /** Articles per search index segment: tests use small ones (default SEGMENT_SIZE). */
   searchSegmentSize?: number
+  /** The built app (vite build's dist/): write article pages, Atom, sitemaps into it (needs siteUrl). */
+  appDir?: string
+  /** With appDir: also write the old site's permalinks as redirect pages. */
+  oldPermalinks?: boolean
 }
 
 export type BuildResult = {
   summary: BuildSummary
+  /** What --app wrote, when given. */
+  pages?: StaticSiteSummary
   /** The first skipped input files and why (all of them are in report.json). */
   skipped: { file: string; reason: string }[]
 }
@@ -107,9 +114,36 @@ export function build(options: BuildOptions): BuildResult {
   guard('create', out, () => fs.mkdirSync(out, { recursive: true }))
   const stateDir = path.dirname(stateFile)
   guard('create', stateDir, () => fs.mkdirSync(stateDir, { recursive: true }))
+  if (options.appDir !== undefined && !options.siteUrl)
+    throw new BuildError('--app needs --site-url: pages carry absolute links')
   const lock = lockOutput(out)
   try {
-    return run(options, site, timeZone, out, stateFile, started)
+    let bundleChanged: ReadonlySet<string> = new Set()
+    const result = run(options, site, timeZone, out, stateFile, started, (c) => (bundleChanged = c))
+    if (options.appDir === undefined || !options.siteUrl) return result
+    const cpuBefore = process.cpuUsage()
+    const pages = writeStaticSite({
+      appDir: options.appDir,
+      bundleDir: out,
+      bundleChanged,
+      siteUrl: options.siteUrl,
+      oldPermalinks: options.oldPermalinks ?? false,
+      stateFile,
+      progress: options.progress ?? createProgress(process.stderr, false),
+    })
+    if (process.env.FEED_TIMING) {
+      const cpu = process.cpuUsage(cpuBefore)
+      const wall = (performance.now() - started) / 1000 - result.summary.seconds
+      process.stderr.write(
+        `static pages: ${wall.toFixed(2)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)\n`,
+      )
+    }
+    const summary = {
+      ...result.summary,
+      seconds: (performance.now() - started) / 1000,
+      maxRssMb: process.resourceUsage().maxRSS / 1024,
+    }
+    return { ...result, summary, pages }
   } finally {
     lock.release()
   }
@@ -133,6 +167,7 @@ function run(
   out: string,
   stateFile: string,
   started: number,
+  onWritten: (changed: ReadonlySet<string>) => void = () => {},
 ): BuildResult {
   const progress = options.progress ?? createProgress(process.stderr, false)
   const validate = options.validate ?? true
@@ -226,6 +261,7 @@ function run(
       }),
     )
     phase('stale files and state')
+    onWritten(writer.changed)
     fs.rmSync(journalFile(stateFile), { force: true })
     removeOldStores(stateFile, generation)
     return {

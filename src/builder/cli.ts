@@ -7,7 +7,7 @@ import { createProgress } from './progress.ts'
 import { summaryLine } from './report.ts'
 
 const USAGE = `usage: npm run feed -- build <siteRoot|postsDir> --out <dir>
-       [--posts DIR]… [--site-url URL] [--timezone Asia/Shanghai] [--state FILE]
+       [--posts DIR]… [--site-url URL] [--app DIR [--old-permalinks]] [--timezone Asia/Shanghai] [--state FILE]
        [--strict] [--quiet] [--no-validate]`
 
 /** One line for a person: the cause and the path, never a stack trace for an expected failure. */
@@ -29,6 +29,8 @@ export function main(argv: string[]): number {
         out: { type: 'string', short: 'o' },
         posts: { type: 'string', multiple: true },
         'site-url': { type: 'string' },
+        app: { type: 'string' },
+        'old-permalinks': { type: 'boolean', default: false },
         timezone: { type: 'string' },
         state: { type: 'string' },
         strict: { type: 'boolean', default: false },
@@ -56,15 +58,21 @@ export function main(argv: string[]): number {
     console.error('--site-url must be an http(s) URL')
     return 2
   }
+  if (values.app !== undefined && siteUrl === undefined) {
+    console.error('--app needs --site-url: pages carry absolute links')
+    return 2
+  }
   const quiet = values.quiet
   try {
-    const { summary, skipped } = build({
+    const { summary, skipped, pages } = build({
       input,
       out: values.out,
       posts: values.posts ?? [],
       ...(siteUrl !== undefined && { siteUrl }),
       ...(values.timezone !== undefined && { timeZone: values.timezone }),
       ...(values.state !== undefined && { stateFile: values.state }),
+      ...(values.app !== undefined && { appDir: values.app }),
+      oldPermalinks: values['old-permalinks'],
       validate: !values['no-validate'],
       progress: createProgress(process.stderr, !quiet),
     })
@@ -72,7 +80,7 @@ export function main(argv: string[]): number {
       for (const f of skipped) console.error(`skipped ${f.file}: ${f.reason}`)
       if (summary.skipped > skipped.length)
         console.error(`… and ${summary.skipped - skipped.length} more: see report.json`)
-      console.log(summaryLine(summary))
+      console.log(summaryLine(summary, pages))
     }
     return values.strict && summary.skipped > 0 ? 1 : 0
   } catch (e) {

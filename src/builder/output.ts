@@ -44,6 +44,8 @@ export class BundleWriter {
   written = 0
   unchanged = 0
   deleted = 0
+  /** Paths this build wrote (new or changed bytes), for steps that follow what changed. */
+  readonly changed = new Set<string>()
 
   constructor(
     outDir: string,
@@ -109,6 +111,7 @@ export class BundleWriter {
       try {
         fs.writeFileSync(abs, data, { flag: 'wx' })
         this.written++
+        this.changed.add(rel)
         return { digest, written: true }
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
@@ -123,6 +126,7 @@ export class BundleWriter {
     } else check?.()
     this.replace(abs, data)
     this.written++
+    this.changed.add(rel)
     return { digest, written: true }
   }
 
@@ -154,6 +158,7 @@ export class BundleWriter {
       }
       fs.renameSync(tmp, abs)
       this.written++
+      this.changed.add(rel)
     } catch (e) {
       fs.rmSync(tmp, { force: true })
       throw fsFailure('write', abs, e)

@@ -78,10 +78,16 @@ export function firstSkipped(inputs: Inputs, max: number): { file: string; reaso
 }
 
 /** One line, readable and parseable (`key=value` pairs). */
-export function summaryLine(s: BuildSummary): string {
+export function summaryLine(
+  s: BuildSummary,
+  pages?: { pages: number; written: number; unchanged: number; deleted: number },
+): string {
   return (
     `feed: read=${s.read} imported=${s.imported} skipped=${s.skipped} duplicates=${s.duplicates}` +
     ` warnings=${s.warnings} written=${s.written} unchanged=${s.unchanged} deleted=${s.deleted}` +
+    (pages
+      ? ` pages=${pages.pages} pages_written=${pages.written} pages_unchanged=${pages.unchanged} pages_deleted=${pages.deleted}`
+      : '') +
     ` seconds=${s.seconds.toFixed(2)} max_rss_mb=${Math.round(s.maxRssMb)}`
   )
 }

@@ -20,7 +20,10 @@ function run(args: string[]) {
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed:\n${r.stderr}`)
 }
 
-export function makeArchive(count: number, seed = 1, start = '2026-10-01'): Archive {
+/** With `pages`, the build also writes the static pages (--app, --site-url) into that app folder. */
+export type Pages = { appDir: string; siteUrl: string }
+
+export function makeArchive(count: number, seed = 1, start = '2026-10-01', pages?: Pages): Archive {
   const dir = mkdtempSync(path.join(tmpdir(), 'news-reader-archive-'))
   const siteDir = path.join(dir, 'site')
   const feedDir = path.join(dir, 'feed')
@@ -35,7 +38,10 @@ export function makeArchive(count: number, seed = 1, start = '2026-10-01'): Arch
     '--start',
     start,
   ])
-  run(['scripts/feed.mjs', 'build', siteDir, '--out', feedDir, '--quiet'])
+  const withPages = pages
+    ? ['--app', pages.appDir, '--site-url', pages.siteUrl, '--state', path.join(dir, 'state')]
+    : []
+  run(['scripts/feed.mjs', 'build', siteDir, '--out', feedDir, '--quiet', ...withPages])
   const report = JSON.parse(readFileSync(path.join(feedDir, 'report.json'), 'utf8')) as {
     files: { status: string; id?: string }[]
   }

@@ -1,7 +1,7 @@
 // A plain static host for browser tests: serves a production build like GitHub Pages does (a file,
-// or the folder's index.html, else 404.html with status 404), with `/feed/` mapped to any folder so
-// one build is tested against many feeds, under `/` or the sub-path it was built for. Hooks let a
-// test break responses on purpose.
+// or the folder's index.html or the path with .html, else 404.html with status 404), with `/feed/`
+// mapped to any folder so one build is tested against many feeds, under `/` or the sub-path it was
+// built for. Hooks let a test break responses on purpose.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { readFile, stat } from 'node:fs/promises'
 import path from 'node:path'
@@ -40,15 +40,16 @@ export type StaticServerOptions = {
 
 export type StaticServer = { url: string; server: Server; close: () => Promise<void> }
 
-async function fileAt(p: string): Promise<string | null> {
+async function fileAt(p: string, orHtml = true): Promise<string | null> {
   try {
     const s = await stat(p)
     if (s.isFile()) return p
-    if (s.isDirectory()) return fileAt(path.join(p, 'index.html'))
+    if (s.isDirectory()) return fileAt(path.join(p, 'index.html'), false)
   } catch {
     /* not there */
   }
-  return null
+  // `/article/x` is served from `article/x.html` when there is one, as GitHub Pages does.
+  return orHtml && !p.endsWith('.html') ? fileAt(`${p}.html`, false) : null
 }
 
 export async function startStaticServer(opts: StaticServerOptions = {}): Promise<StaticServer> {
