@@ -4,6 +4,7 @@ import { FileButton } from '../components/ui/file-button.tsx'
 import { download } from '../lib/download.ts'
 import { messages } from '../lib/messages.ts'
 import { exportBackup, importBackup } from './backup.ts'
+import { settingsMessages } from '../features/settings/messages.ts'
 
 type Outcome = { ok: boolean; text: string } | null
 
@@ -20,13 +21,13 @@ export function BackupPanel() {
     const r = importBackup(text)
     setOutcome(
       r === null
-        ? { ok: false, text: messages.backupImportFailed }
-        : { ok: r.failed === 0, text: messages.backupImported(r.imported, r.failed) },
+        ? { ok: false, text: settingsMessages.backupImportFailed }
+        : { ok: r.failed === 0, text: settingsMessages.backupImported(r.imported, r.failed) },
     )
   }
   return (
     <>
-      <p>{messages.backupHint}</p>
+      <p>{settingsMessages.backupHint}</p>
       <div className="favourites-transfer">
         <button
           type="button"
@@ -35,13 +36,13 @@ export function BackupPanel() {
               `news-reader-backup-${new Date().toISOString().slice(0, 10)}.json`,
               exportBackup(),
             )
-            setOutcome({ ok: true, text: messages.backupExported })
+            setOutcome({ ok: true, text: settingsMessages.backupExported })
           }}
         >
-          {messages.backupExport}
+          {settingsMessages.backupExport}
         </button>
         <FileButton
-          label={messages.backupImport}
+          label={settingsMessages.backupImport}
           accept="application/json,.json"
           onFile={(file) => void onImport(file)}
         />

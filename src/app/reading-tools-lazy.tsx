@@ -3,7 +3,6 @@
 // meanwhile; only the list filtered to what is unread waits for them, as they decide what it shows.
 import { lazy, Suspense, type ComponentProps } from 'react'
 import { PageTitle } from '../components/page-title.tsx'
-import { SourceList } from '../features/categories/components/source-list.tsx'
 import { messages } from '../lib/messages.ts'
 
 type Tools = typeof import('./reading-tools.tsx')
@@ -113,9 +112,10 @@ export function ListTitle(props: P<'ListTitle'>) {
   )
 }
 
+/** The wide layout's sidebar: it arrives with the reading tools (wide screens only need it). */
 export function Sources(props: P<'Sources'>) {
   return (
-    <Suspense fallback={<SourceList categories={props.categories} current={props.current} />}>
+    <Suspense fallback={null}>
       <Lazy.Sources {...props} />
     </Suspense>
   )

@@ -2,42 +2,20 @@
 // cache while the body loads; a cold deep link loads the content file (or searches a plain feed).
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { useDeferredValue, useEffect } from 'react'
-import { Link, useLocation, useNavigate, useSearchParams } from 'react-router'
+import { useSearchParams } from 'react-router'
 import { articleQueryOptions, findCachedArticle } from '../../entities/article/api/article.ts'
 import { isNotFound } from '../../entities/article/api/feed-error.ts'
-import { listPath } from '../../entities/article/model/paths.ts'
-import { parseFrom, type ListScope } from '../../entities/article/model/scope.ts'
+import { UNREAD_PARAM } from '../../entities/article/model/paths.ts'
+import { parseFrom } from '../../entities/article/model/scope.ts'
 import { ErrorMessage } from '../../entities/article/ui/error-message.tsx'
 import { ArticleNav } from '../../features/articles/components/article-nav.tsx'
 import { ArticleView } from '../../features/articles/components/article-view.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
 import { ArticleActions } from '../reading-tools-lazy.tsx'
-import { backIsList, rememberOpened } from '../focus-on-navigation.ts'
+import { rememberOpened } from '../focus-on-navigation.ts'
+import { BackLink } from './root.tsx'
 import { useIdParam } from '../route-params.ts'
-
-/**
- * Back to the list the article was opened from. Where that list is the previous page, this is the
- * browser's Back (the list comes back where the reader left it); after a reload or a shared link,
- * a link to the list.
- */
-function BackLink({ from }: { from: ListScope }) {
-  const navigate = useNavigate()
-  const { key } = useLocation()
-  return (
-    <Link
-      className="back-link"
-      to={listPath(from)}
-      onClick={(e) => {
-        if (!backIsList(key) || e.metaKey || e.ctrlKey || e.shiftKey) return
-        e.preventDefault()
-        void navigate(-1)
-      }}
-    >
-      {messages.backToList}
-    </Link>
-  )
-}
 
 export default function ArticleRoute() {
   const id = useIdParam()
@@ -83,7 +61,7 @@ function ArticlePage({ id }: { id: string }) {
         bodyPending={q.isPlaceholderData || shown !== q.data}
         bodyError={q.isError ? q.error : undefined}
         onRetry={() => void q.refetch()}
-        navigation={<ArticleNav from={from} id={id} />}
+        navigation={<ArticleNav from={from} id={id} unread={search.get(UNREAD_PARAM) === '1'} />}
         actions={<ArticleActions article={q.data} />}
       />
     </>

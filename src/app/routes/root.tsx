@@ -62,6 +62,10 @@ function Shell({ children }: { children: ReactNode }) {
 
 const ShortcutsHelp = lazy(() => import('../../features/keyboard/components/shortcuts-help.tsx'))
 
+// 返回列表 is the article page's, but it rides in the first list's chunk (through this module),
+// which has room: the article page's chunk has none to spare.
+export { BackLink } from '../back-link.tsx'
+
 export function RootLayout() {
   useFocusOnNavigation()
   useScrollRestoration()

@@ -12,7 +12,7 @@ import { ArticleList } from '../../features/feed/components/article-list.tsx'
 import { LoadMore } from '../../features/feed/components/load-more.tsx'
 import { SearchPage } from '../../features/search/components/search-page.tsx'
 import { readSearchParams } from '../../features/search/params.ts'
-import { messages } from '../../lib/messages.ts'
+import { searchMessages } from '../../features/search/messages.ts'
 
 export default function SearchRoute() {
   const [sp] = useSearchParams()
@@ -29,7 +29,9 @@ export default function SearchRoute() {
     <>
       <PageTitle
         title={
-          params.q.trim() ? messages.searchResultsTitle(params.q.trim()) : messages.searchTitle
+          params.q.trim()
+            ? searchMessages.searchResultsTitle(params.q.trim())
+            : searchMessages.searchTitle
         }
       />
       <SearchPage
@@ -37,7 +39,7 @@ export default function SearchRoute() {
         renderResults={({ articles, setSize, busy, renderExcerpt }) => (
           <ArticleList
             articles={articles}
-            label={messages.searchResultsLabel}
+            label={searchMessages.searchResultsLabel}
             busy={busy}
             setSize={setSize}
             from={ALL}

@@ -6,6 +6,7 @@ import { DisplaySettings } from '../../features/settings/components/display-sett
 import { OfflineSettings } from '../../features/settings/components/offline-settings.tsx'
 import { messages } from '../../lib/messages.ts'
 import { BackupPanel } from '../backup-panel.tsx'
+import { settingsMessages } from '../../features/settings/messages.ts'
 
 export default function SettingsRoute() {
   return (
@@ -17,11 +18,11 @@ export default function SettingsRoute() {
         <MarkReadSetting />
       </section>
       <section className="page-section" aria-labelledby="settings-display">
-        <h2 id="settings-display">{messages.displaySettings}</h2>
+        <h2 id="settings-display">{settingsMessages.displaySettings}</h2>
         <DisplaySettings />
       </section>
       <section className="page-section" aria-labelledby="settings-backup">
-        <h2 id="settings-backup">{messages.backupTitle}</h2>
+        <h2 id="settings-backup">{settingsMessages.backupTitle}</h2>
         <BackupPanel />
       </section>
       <section className="page-section" aria-labelledby="settings-offline">

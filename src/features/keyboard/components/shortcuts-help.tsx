@@ -2,6 +2,7 @@
 // to where the reader was.
 import { useEffect, useId, useRef } from 'react'
 import { messages } from '../../../lib/messages.ts'
+import { keyboardMessages } from '../messages.ts'
 
 export type ShortcutsHelpProps = { onClose: () => void }
 
@@ -15,9 +16,9 @@ export default function ShortcutsHelp({ onClose }: ShortcutsHelpProps) {
   }, [])
   return (
     <dialog ref={dialog} className="shortcuts-help" aria-labelledby={titleId} onClose={onClose}>
-      <h2 id={titleId}>{messages.shortcutsTitle}</h2>
+      <h2 id={titleId}>{keyboardMessages.shortcutsTitle}</h2>
       <dl>
-        {messages.shortcuts.map(([keys, what]) => (
+        {keyboardMessages.shortcuts.map(([keys, what]) => (
           <div key={keys}>
             <dt>
               {keys.split(' ').map((k, i) => (
@@ -28,7 +29,7 @@ export default function ShortcutsHelp({ onClose }: ShortcutsHelpProps) {
           </div>
         ))}
       </dl>
-      <p className="count">{messages.shortcutsOff}</p>
+      <p className="count">{keyboardMessages.shortcutsOff}</p>
       <button type="button" onClick={onClose}>
         {messages.close}
       </button>

@@ -14,6 +14,7 @@ import { SearchUnavailable } from '../source.ts'
 import { useSearch } from '../use-search.ts'
 import { Highlight } from './highlight.tsx'
 import { articleOfDoc } from '../article-of-doc.ts'
+import { searchMessages } from '../messages.ts'
 
 export type ResultsProps = {
   articles: Article[]
@@ -32,17 +33,17 @@ export type SearchPageProps = {
 }
 
 const PROBLEMS: Record<QueryProblem, string> = {
-  empty: messages.searchEmpty,
-  'unclosed-quote': messages.searchUnclosedQuote,
-  'only-exclusions': messages.searchOnlyExclusions,
-  'too-long': messages.searchTooLong,
+  empty: searchMessages.searchEmpty,
+  'unclosed-quote': searchMessages.searchUnclosedQuote,
+  'only-exclusions': searchMessages.searchOnlyExclusions,
+  'too-long': searchMessages.searchTooLong,
 }
 
 function errorText(error: unknown): string {
   if (error instanceof SearchUnavailable)
-    return error.kind === 'no-index' ? messages.searchNoIndex : messages.searchOffline
-  if (error instanceof SearchIndexError) return messages.searchCorrupt
-  return messages.searchOffline
+    return error.kind === 'no-index' ? searchMessages.searchNoIndex : searchMessages.searchOffline
+  if (error instanceof SearchIndexError) return searchMessages.searchCorrupt
+  return searchMessages.searchOffline
 }
 
 export function SearchPage({ params, renderResults, renderLoadMore }: SearchPageProps) {
@@ -63,17 +64,17 @@ export function SearchPage({ params, renderResults, renderLoadMore }: SearchPage
   return (
     <section className="search-page" aria-labelledby="search-title">
       <h1 id="search-title">
-        {q.trim() ? messages.searchResultsTitle(q.trim()) : messages.searchTitle}
+        {q.trim() ? searchMessages.searchResultsTitle(q.trim()) : searchMessages.searchTitle}
       </h1>
       <Filters params={params} />
-      {params.ignored.length > 0 && <p className="notice">{messages.searchIgnored}</p>}
+      {params.ignored.length > 0 && <p className="notice">{searchMessages.searchIgnored}</p>}
       <p className="search-count" role="status">
         {state.status === 'loading'
-          ? messages.searchSearching
+          ? searchMessages.searchSearching
           : state.status === 'ready'
             ? state.counted
-              ? messages.searchCounted(formatNumber(state.found))
-              : messages.searchCounting(formatNumber(state.found))
+              ? searchMessages.searchCounted(formatNumber(state.found))
+              : searchMessages.searchCounting(formatNumber(state.found))
             : ''}
       </p>
       {state.status === 'problem' && <p className="notice">{PROBLEMS[state.problem]}</p>}
@@ -97,8 +98,8 @@ export function SearchPage({ params, renderResults, renderLoadMore }: SearchPage
           })}
           {state.done && state.found === 0 && (
             <div className="notice">
-              <p>{messages.searchNoResults(q.trim())}</p>
-              <p>{messages.searchNoResultsHint}</p>
+              <p>{searchMessages.searchNoResults(q.trim())}</p>
+              <p>{searchMessages.searchNoResultsHint}</p>
             </div>
           )}
           {state.moreError !== null ? (
@@ -145,7 +146,7 @@ function Filters({ params }: { params: SearchParams }) {
   const f = params.filters
   return (
     <details className="search-filters" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
-      <summary>{messages.searchFilters}</summary>
+      <summary>{searchMessages.searchFilters}</summary>
       <form
         key={JSON.stringify(f)}
         onSubmit={(e) => {
@@ -154,25 +155,25 @@ function Filters({ params }: { params: SearchParams }) {
         }}
       >
         <label>
-          {messages.searchCategory}
+          {searchMessages.searchCategory}
           <input name="category" defaultValue={f.category ?? ''} maxLength={200} />
         </label>
         <label>
-          {messages.searchTag}
+          {searchMessages.searchTag}
           <input name="tag" defaultValue={f.tag ?? ''} maxLength={200} />
         </label>
         <label>
-          {messages.searchFrom}
+          {searchMessages.searchFrom}
           <input name="from" type="date" defaultValue={f.from ?? ''} />
         </label>
         <label>
-          {messages.searchTo}
+          {searchMessages.searchTo}
           <input name="to" type="date" defaultValue={f.to ?? ''} />
         </label>
-        <button type="submit">{messages.searchApply}</button>
+        <button type="submit">{searchMessages.searchApply}</button>
         {Object.values(f).some((v) => v !== null) && (
           <button type="button" onClick={() => void navigate(searchHref(params.q))}>
-            {messages.searchClearFilters}
+            {searchMessages.searchClearFilters}
           </button>
         )}
       </form>

@@ -1,7 +1,7 @@
 // The display settings: theme, article text, list density, time zone, the unread count in the
 // document title, and shortcuts.
 import { useId } from 'react'
-import { messages } from '../../../lib/messages.ts'
+import { settingsMessages } from '../messages.ts'
 import { setSetting, useSettings, type Settings } from '../settings-store.ts'
 
 type Flag = 'titleCount' | 'shortcuts'
@@ -48,7 +48,7 @@ function Checkbox({ field, label }: { field: Flag; label: string }) {
 }
 
 export function DisplaySettings() {
-  const m = messages
+  const m = settingsMessages
   return (
     <>
       <Choices
