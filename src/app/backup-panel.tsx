@@ -1,15 +1,13 @@
 // 导出全部数据 / 导入数据 on the settings page: the whole of what this browser keeps, in one file.
 import { useState } from 'react'
-import { FileButton } from '../components/ui/file-button.tsx'
+import { FileButton, TransferStatus, type TransferOutcome } from '../components/ui/file-button.tsx'
 import { download } from '../lib/download.ts'
 import { messages } from '../lib/messages.ts'
 import { exportBackup, importBackup } from './backup.ts'
 import { settingsMessages } from '../features/settings/messages.ts'
 
-type Outcome = { ok: boolean; text: string } | null
-
 export function BackupPanel() {
-  const [outcome, setOutcome] = useState<Outcome>(null)
+  const [outcome, setOutcome] = useState<TransferOutcome>(null)
   const onImport = async (file: File) => {
     let text: string
     try {
@@ -47,14 +45,7 @@ export function BackupPanel() {
           onFile={(file) => void onImport(file)}
         />
       </div>
-      <p className="transfer-status" role="status">
-        {outcome?.ok ? outcome.text : ''}
-      </p>
-      {outcome && !outcome.ok && (
-        <p role="alert" className="transfer-status notice-error">
-          {outcome.text}
-        </p>
-      )}
+      <TransferStatus outcome={outcome} />
     </>
   )
 }

@@ -31,3 +31,21 @@ export function FileButton({ label, accept, onFile }: FileButtonProps) {
     </>
   )
 }
+
+/** What an export or import did: said politely when it worked, at once when it did not. */
+export type TransferOutcome = { ok: boolean; text: string } | null
+
+export function TransferStatus({ outcome }: { outcome: TransferOutcome }) {
+  return (
+    <>
+      <p className="transfer-status" role="status">
+        {outcome?.ok ? outcome.text : ''}
+      </p>
+      {outcome && !outcome.ok && (
+        <p role="alert" className="transfer-status notice-error">
+          {outcome.text}
+        </p>
+      )}
+    </>
+  )
+}

@@ -1,6 +1,10 @@
 // Export favourites to a JSON file and import them back (merging, never duplicating).
 import { useState } from 'react'
-import { FileButton } from '../../../components/ui/file-button.tsx'
+import {
+  FileButton,
+  TransferStatus,
+  type TransferOutcome,
+} from '../../../components/ui/file-button.tsx'
 import { download } from '../../../lib/download.ts'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
@@ -8,12 +12,9 @@ import { favouriteList, favouritesStore } from '../favourites-store.ts'
 import { exportFavourites, importFavourites, type ImportResult } from '../favourites-file.ts'
 import { useFavourites } from '../hooks.ts'
 
-/** What the last export or import did: said politely when it worked, at once when it did not. */
-type Outcome = { ok: boolean; text: string } | null
-
 export function FavouritesTransfer() {
   const count = useFavourites().length
-  const [outcome, setOutcome] = useState<Outcome>(null)
+  const [outcome, setOutcome] = useState<TransferOutcome>(null)
 
   const onExport = () => {
     const list = favouriteList(favouritesStore.getSnapshot())
@@ -59,14 +60,7 @@ export function FavouritesTransfer() {
           onFile={(file) => void onImport(file)}
         />
       </div>
-      <p className="transfer-status" role="status">
-        {outcome?.ok ? outcome.text : ''}
-      </p>
-      {outcome && !outcome.ok && (
-        <p role="alert" className="transfer-status notice-error">
-          {outcome.text}
-        </p>
-      )}
+      <TransferStatus outcome={outcome} />
     </>
   )
 }
