@@ -43,6 +43,14 @@ class IntPostings {
     if (this.keys.length * 2 > this.slots.length) this.grow()
   }
 
+  /** Sets a key's whole list (a key not added yet). */
+  seed(key: number, list: number[]): void {
+    this.add(key, list[0] as number)
+    const at = this.keys.length - 1
+    this.lists[at] = list
+    this.last[at] = list[list.length - 1] as number
+  }
+
   private grow(): void {
     const size = this.slots.length * 2
     this.slots = new Int32Array(size).fill(-1)
@@ -110,6 +118,25 @@ export class Postings {
       }
       prev = id
       prevCp = cp
+    }
+  }
+
+  /**
+   * Takes a key's list as an earlier build wrote it (ascending ordinals, before any addText of
+   * this segment): a grown segment keeps its older articles' postings instead of reading them.
+   */
+  seed(key: string, list: number[]): void {
+    if (key.charCodeAt(0) === 1) {
+      this.filters.set(key, list)
+      return
+    }
+    const [a, b] = Array.from(key, (c) => c.codePointAt(0) as number)
+    const first = this.id(a as number)
+    if (b === undefined) this.grams.seed(first, list)
+    else {
+      const second = this.id(b)
+      if (first < DENSE && second < DENSE) this.grams.seed(DENSE + first * DENSE + second, list)
+      else this.wide.set(key, list)
     }
   }
 

@@ -18,6 +18,7 @@ import {
   ID_CHUNK,
   SEARCH_CONTENT_TEMPLATE,
   categoryKey,
+  decodeShard,
   encodeShard,
   idsPath,
   searchBodyText,
@@ -26,6 +27,7 @@ import {
   shardOf,
   shardPath,
   tagKey,
+  type Bits,
   type SearchDoc,
   type SearchIndex,
   type SearchSegment,
@@ -131,7 +133,15 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
       segments.push(before)
       continue
     }
-    segments.push(writeSegment(ctx, k, rows, fp, before))
+    // A segment that only grew (its articles so far unchanged, in order) keeps their postings.
+    const grown =
+      prev?.segment_size === size &&
+      before !== undefined &&
+      before.docs < rows.length &&
+      fingerprint(articles, rows.slice(0, before.docs), size) === before.fingerprint
+        ? before
+        : undefined
+    segments.push(writeSegment(ctx, k, rows, fp, grown))
   }
   ctx.progress.update(count, count, 'writing the search index')
   const index: SearchIndex = {
@@ -168,21 +178,53 @@ function keepSegment(ctx: SearchStepContext, k: number, seg: SearchSegment): boo
   return true
 }
 
+/**
+ * The postings of a segment as the last build wrote it, when each of its shard files is there with
+ * the bytes it recorded; null otherwise (the segment is then indexed from its articles' text).
+ */
+function seedPostings(ctx: SearchStepContext, k: number, seg: SearchSegment): Postings | null {
+  const postings = new Postings()
+  try {
+    for (let h = 0; h < seg.shards; h++) {
+      const p = shardPath(k, h)
+      const want = ctx.previous(p)?.digest
+      const bytes = want && fs.readFileSync(path.join(ctx.out, p))
+      if (!bytes || !digestOf(bytes).equals(want)) throw new Error(`${p} changed`)
+      for (const [key, bits] of decodeShard(bytes, seg.docs)) postings.seed(key, ordinals(bits))
+    }
+    return postings
+  } catch {
+    postings.release()
+    return null
+  }
+}
+
+/** The ordinals of a bitmap, ascending. */
+function ordinals(bits: Bits): number[] {
+  const out: number[] = []
+  for (let w = 0; w < bits.length; w++)
+    for (let word = bits[w] as number; word !== 0; word &= word - 1)
+      out.push(w * 32 + (31 - Math.clz32(word & -word)))
+  return out
+}
+
 function writeSegment(
   ctx: SearchStepContext,
   k: number,
   rows: readonly number[],
   fp: string,
-  before: SearchSegment | undefined,
+  grown: SearchSegment | undefined,
 ): SearchSegment {
   const { writer, articles } = ctx
   const docs = rows.length
-  const postings = new Postings()
-  const days: [string, number][] = []
-  const ids: string[] = []
-  rows.forEach((a, ord) => {
-    const id = articles.ids[a] as string
-    ids.push(id)
+  const seeded = grown ? seedPostings(ctx, k, grown) : null
+  const postings = seeded ?? new Postings()
+  const from = seeded ? grown!.docs : 0
+  const days: [string, number][] = seeded ? grown!.days.map(([d, n]) => [d, n]) : []
+  const ids = rows.map((a) => articles.ids[a] as string)
+  for (let ord = from; ord < docs; ord++) {
+    const a = rows[ord] as number
+    const id = ids[ord] as string
     // Parsed by this build: its document is in the spool; else it is read from its content file.
     const bytes = ctx.spool?.get(a) ?? Buffer.from(docFromContent(ctx.out, id))
     const doc = JSON.parse(bytes.toString('utf8')) as SearchDoc
@@ -194,7 +236,7 @@ function writeSegment(
     const last = days[days.length - 1]
     if (last && last[0] === day) last[1]++
     else days.push([day, 1])
-  })
+  }
   const idPaths: string[] = []
   for (let c = 0; c * ID_CHUNK < docs; c++) idPaths.push(idsPath(k, c))
   writer.journal(idPaths)
@@ -215,6 +257,5 @@ function writeSegment(
     writer.write(p, Buffer.from(encodeShard(entries, docs)), ctx.previous(p)?.digest)
   })
   postings.release()
-  void before
   return { docs, shards, days, fingerprint: fp }
 }

@@ -228,4 +228,29 @@ describe('incremental builds of the index', () => {
     const got = await drain(new IndexSearch(fsSource(out), openIndex(out), q.query))
     expect(got.ids).toEqual(docs.filter((d) => docMatches(d, q.query, NO_FILTERS)).map((d) => d.id))
   })
+
+  it('indexes a grown segment from its text again when a shard it would keep was altered', () => {
+    const site = path.join(tmp, 'alt-site')
+    const out = path.join(tmp, 'alt-out')
+    generateArchive({ count: 100, dir: site, seed: 4 })
+    build({ input: site, out, searchSegmentSize: 64 })
+    // The newest segment (36 articles) grows by the next build: its postings would be kept.
+    const newest = path.join(out, 'search', 's1')
+    for (const f of fs.readdirSync(newest).filter((f) => f.endsWith('.bin')))
+      fs.writeFileSync(path.join(newest, f), Buffer.from('NRS1\u0000'))
+    const extra = path.join(tmp, 'alt-extra')
+    generateArchive({ count: 4, dir: extra, seed: 12, start: '2030-01-01' })
+    for (const f of fs.readdirSync(path.join(extra, '_posts')))
+      fs.copyFileSync(path.join(extra, '_posts', f), path.join(site, '_posts', f))
+    build({ input: site, out, searchSegmentSize: 64 })
+    const clean = path.join(tmp, 'alt-clean')
+    build({ input: site, out: clean, searchSegmentSize: 64 })
+    for (const f of fs.readdirSync(path.join(clean, 'search', 's1')))
+      expect(
+        fs
+          .readFileSync(path.join(out, 'search', 's1', f))
+          .equals(fs.readFileSync(path.join(clean, 'search', 's1', f))),
+        f,
+      ).toBe(true)
+  })
 })
