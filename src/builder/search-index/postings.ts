@@ -9,62 +9,116 @@ const DENSE = 1 << 14
 /** Character → its number in the current segment + 1 (0: not seen yet); one table, reused. */
 let charIds: Int32Array | null = null
 
-/** Posting lists of one segment: integer n-gram keys while characters are few, else strings. */
 /**
- * Integer key → posting list, open addressing in typed arrays: the inner loop of a segment (two
- * look-ups a character) costs a fraction of a Map's.
+ * Integer key → posting list, open addressing in typed arrays, the lists as chains of nodes in two
+ * typed arrays: the inner loop of a segment (two look-ups a character) costs a fraction of a Map's
+ * and makes no garbage. A character's key (below DENSE) is found by direct index.
  */
 class IntPostings {
   private slots = new Int32Array(1 << 16).fill(-1)
   private mask = (1 << 16) - 1
-  readonly keys: number[] = []
-  readonly lists: number[][] = []
-  private last: number[] = []
+  private direct = new Int32Array(DENSE).fill(-1)
+  keys = new Int32Array(1 << 12)
+  count = 0
+  private last = new Int32Array(1 << 12)
+  private first = new Int32Array(1 << 12)
+  private tail = new Int32Array(1 << 12)
+  sizes = new Int32Array(1 << 12)
+  private ords = new Int32Array(1 << 16)
+  private next = new Int32Array(1 << 16)
+  private nodes = 0
 
-  add(key: number, ord: number): void {
+  private node(ord: number): number {
+    if (this.nodes === this.ords.length) {
+      this.ords = grown(this.ords)
+      this.next = grown(this.next)
+    }
+    this.ords[this.nodes] = ord
+    this.next[this.nodes] = -1
+    return this.nodes++
+  }
+
+  private find(key: number): number {
+    if (key < DENSE) return this.direct[key] as number
     let h = Math.imul(key, 0x9e3779b1) >>> 0
     for (;;) {
       h &= this.mask
       const at = this.slots[h] as number
-      if (at < 0) break
-      if (this.keys[at] === key) {
-        if (this.last[at] !== ord) {
-          this.lists[at]!.push(ord)
-          this.last[at] = ord
-        }
-        return
-      }
+      if (at < 0 || this.keys[at] === key) return at
       h++
     }
-    this.slots[h] = this.keys.length
-    this.keys.push(key)
-    this.lists.push([ord])
-    this.last.push(ord)
-    if (this.keys.length * 2 > this.slots.length) this.grow()
+  }
+
+  private insert(key: number, ord: number): void {
+    const at = this.count++
+    if (at === this.keys.length) {
+      this.keys = grown(this.keys)
+      this.last = grown(this.last)
+      this.first = grown(this.first)
+      this.tail = grown(this.tail)
+      this.sizes = grown(this.sizes)
+    }
+    this.keys[at] = key
+    this.last[at] = ord
+    this.first[at] = this.tail[at] = this.node(ord)
+    this.sizes[at] = 1
+    if (key < DENSE) this.direct[key] = at
+    else {
+      this.place(key, at)
+      if (this.count * 2 > this.slots.length) this.grow()
+    }
+  }
+
+  private place(key: number, at: number): void {
+    let h = Math.imul(key, 0x9e3779b1) >>> 0
+    for (;;) {
+      h &= this.mask
+      if ((this.slots[h] as number) < 0) break
+      h++
+    }
+    this.slots[h] = at
+  }
+
+  add(key: number, ord: number): void {
+    const at = this.find(key)
+    if (at < 0) this.insert(key, ord)
+    else if (this.last[at] !== ord) {
+      this.last[at] = ord
+      const n = this.node(ord)
+      this.next[this.tail[at] as number] = n
+      this.tail[at] = n
+      this.sizes[at]!++
+    }
   }
 
   /** Sets a key's whole list (a key not added yet). */
   seed(key: number, list: number[]): void {
-    this.add(key, list[0] as number)
-    const at = this.keys.length - 1
-    this.lists[at] = list
-    this.last[at] = list[list.length - 1] as number
+    for (const ord of list) this.add(key, ord)
+  }
+
+  /** The list of the key at `at`, ascending. */
+  list(at: number): number[] {
+    const out = new Array<number>(this.sizes[at] as number)
+    for (let n = this.first[at] as number, k = 0; n >= 0; n = this.next[n] as number)
+      out[k++] = this.ords[n] as number
+    return out
   }
 
   private grow(): void {
     const size = this.slots.length * 2
     this.slots = new Int32Array(size).fill(-1)
     this.mask = size - 1
-    this.keys.forEach((key, at) => {
-      let h = Math.imul(key, 0x9e3779b1) >>> 0
-      for (;;) {
-        h &= this.mask
-        if ((this.slots[h] as number) < 0) break
-        h++
-      }
-      this.slots[h] = at
-    })
+    for (let at = 0; at < this.count; at++) {
+      const key = this.keys[at] as number
+      if (key >= DENSE) this.place(key, at)
+    }
   }
+}
+
+function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2)
+  b.set(a)
+  return b
 }
 
 export class Postings {
@@ -111,7 +165,11 @@ export class Postings {
         continue
       }
       const id = this.id(cp)
-      if (cp !== SPACE) this.grams.add(id, ord)
+      // Keys from DENSE on are pairs: a character past the first DENSE is keyed by its text.
+      if (cp !== SPACE) {
+        if (id < DENSE) this.grams.add(id, ord)
+        else Postings.push(this.wide, String.fromCodePoint(cp) as never, ord)
+      }
       if (prev >= 0) {
         if (prev < DENSE && id < DENSE) this.grams.add(DENSE + prev * DENSE + id, ord)
         else Postings.push(this.wide, String.fromCodePoint(prevCp, cp) as never, ord)
@@ -132,8 +190,10 @@ export class Postings {
     }
     const [a, b] = Array.from(key, (c) => c.codePointAt(0) as number)
     const first = this.id(a as number)
-    if (b === undefined) this.grams.seed(first, list)
-    else {
+    if (b === undefined) {
+      if (first < DENSE) this.grams.seed(first, list)
+      else this.wide.set(key, list)
+    } else {
       const second = this.id(b)
       if (first < DENSE && second < DENSE) this.grams.seed(DENSE + first * DENSE + second, list)
       else this.wide.set(key, list)
@@ -146,10 +206,10 @@ export class Postings {
 
   /** Every key as the shard format names it, with its list. */
   *entries(): Generator<[string, number[]]> {
-    const { keys, lists } = this.grams
-    for (let at = 0; at < keys.length; at++) {
+    const { keys, count } = this.grams
+    for (let at = 0; at < count; at++) {
       const k = keys[at] as number
-      const list = lists[at] as number[]
+      const list = this.grams.list(at)
       if (k < DENSE) yield [String.fromCodePoint(this.chars[k] as number), list]
       else {
         const b = k - DENSE
