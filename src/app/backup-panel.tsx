@@ -2,9 +2,9 @@
 import { useState } from 'react'
 import { FileButton, TransferStatus, type TransferOutcome } from '../components/ui/file-button.tsx'
 import { download } from '../lib/download.ts'
-import { messages } from '../lib/messages.ts'
 import { exportBackup, importBackup } from './backup.ts'
 import { settingsMessages } from '../features/settings/messages.ts'
+import { favouritesMessages } from '../features/favourites/messages.ts'
 
 export function BackupPanel() {
   const [outcome, setOutcome] = useState<TransferOutcome>(null)
@@ -13,7 +13,7 @@ export function BackupPanel() {
     try {
       text = await file.text()
     } catch {
-      setOutcome({ ok: false, text: messages.favouritesImportUnreadable })
+      setOutcome({ ok: false, text: favouritesMessages.favouritesImportUnreadable })
       return
     }
     const r = importBackup(text)

@@ -3,6 +3,7 @@
 // shard format and the index's JSON files. One definition, so both sides match exactly.
 // The design and its figures: docs/decisions/030-search-index.md; the files: docs/feed-bundle.md.
 import * as v from 'valibot'
+import { normalize } from './normalize.ts'
 
 /** The index format this code writes and reads (`search/index.json` `version`). */
 export const SEARCH_INDEX_VERSION = 1
@@ -35,22 +36,8 @@ export const idsPath = (segment: number, chunk: number) =>
 // ---------------------------------------------------------------------------------------------
 // Normalization
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
-const SPACES = /[\s\p{Cc}\p{Zs}\u200b-\u200d\u2028\u2029\ufeff]+/gu
-
-/**
- * The text as search compares it: Unicode NFKC (full-width ＡＢＣ１２３ is ABC123), lower case,
- * every run of white space or control characters one space, trimmed, a lone surrogate U+FFFD.
- * Queries and articles alike.
- */
-export function normalize(s: string): string {
-  return s
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(SPACES, ' ')
-    .trim()
-}
+/** Defined on its own (the app's first list needs it without the rest): see normalize.ts. */
+export { normalize }
 
 /**
  * What an article's terms are matched in: its title and its body text, normalized, joined by a

@@ -4,6 +4,7 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { FavouritesList } from '../../features/favourites/components/favourites-list.tsx'
 import { FavouritesTransfer } from '../../features/favourites/components/favourites-transfer.tsx'
 import { messages } from '../../lib/messages.ts'
+import { favouritesMessages } from '../../features/favourites/messages.ts'
 
 export default function FavouritesRoute() {
   return (
@@ -15,7 +16,7 @@ export default function FavouritesRoute() {
         <FavouritesList />
       </section>
       <section className="page-section" aria-labelledby="favourites-transfer">
-        <h2 id="favourites-transfer">{messages.favouritesTransfer}</h2>
+        <h2 id="favourites-transfer">{favouritesMessages.favouritesTransfer}</h2>
         <FavouritesTransfer />
       </section>
     </>

@@ -12,6 +12,7 @@ import { messages } from '../../../lib/messages.ts'
 import type { FavouriteItem } from '../favourites-store.ts'
 import { useFavourites } from '../hooks.ts'
 import { FavouriteToggle } from './favourite-toggle.tsx'
+import { favouritesMessages } from '../messages.ts'
 
 /** Up to this many favourites are easy to scan; more get the filter box. */
 const HANDFUL = 5
@@ -56,7 +57,7 @@ const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProp
                   ))}
                 {published && item.published && <time dateTime={item.published}>{published}</time>}
                 <span>
-                  {messages.favouritedAt} {formatTime(at)}
+                  {favouritesMessages.favouritedAt} {formatTime(at)}
                 </span>
               </p>
               {item.summary !== '' && <p className="summary">{item.summary}</p>}
@@ -90,21 +91,24 @@ export function FavouritesList() {
     return needle === '' ? entries : entries.filter((e) => e.search.includes(needle))
   }, [entries, deferred])
 
-  if (list.length === 0) return <p className="notice">{messages.favouritesEmpty}</p>
+  if (list.length === 0) return <p className="notice">{favouritesMessages.favouritesEmpty}</p>
   // Once typed in, the box stays while the reader unfavourites down to a handful.
   const filterShown = list.length > HANDFUL || filter !== ''
   return (
     <>
       {filterShown && (
         <FilterBox
-          label={messages.favouritesFilter}
+          label={favouritesMessages.favouritesFilter}
           value={filter}
           onChange={setFilter}
-          status={messages.favouritesCount(formatNumber(shown.length), formatNumber(list.length))}
+          status={favouritesMessages.favouritesCount(
+            formatNumber(shown.length),
+            formatNumber(list.length),
+          )}
         />
       )}
       {filterShown && shown.length === 0 ? (
-        <p className="notice">{messages.favouritesNoMatch}</p>
+        <p className="notice">{favouritesMessages.favouritesNoMatch}</p>
       ) : (
         <FavouriteRows entries={filterShown ? shown : entries} />
       )}

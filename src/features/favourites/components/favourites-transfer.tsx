@@ -7,10 +7,10 @@ import {
 } from '../../../components/ui/file-button.tsx'
 import { download } from '../../../lib/download.ts'
 import { formatNumber } from '../../../lib/format.ts'
-import { messages } from '../../../lib/messages.ts'
 import { favouriteList, favouritesStore } from '../favourites-store.ts'
 import { exportFavourites, importFavourites, type ImportResult } from '../favourites-file.ts'
 import { useFavourites } from '../hooks.ts'
+import { favouritesMessages } from '../messages.ts'
 
 export function FavouritesTransfer() {
   const count = useFavourites().length
@@ -22,7 +22,7 @@ export function FavouritesTransfer() {
       `news-reader-favourites-${new Date().toISOString().slice(0, 10)}.json`,
       exportFavourites(list),
     )
-    setOutcome({ ok: true, text: messages.favouritesExported(formatNumber(list.length)) })
+    setOutcome({ ok: true, text: favouritesMessages.favouritesExported(formatNumber(list.length)) })
   }
 
   const onImport = async (file: File) => {
@@ -30,7 +30,7 @@ export function FavouritesTransfer() {
     try {
       text = await file.text()
     } catch {
-      setOutcome({ ok: false, text: messages.favouritesImportUnreadable })
+      setOutcome({ ok: false, text: favouritesMessages.favouritesImportUnreadable })
       return
     }
     let result: ImportResult | null = null
@@ -41,8 +41,8 @@ export function FavouritesTransfer() {
     const r = result as ImportResult | null
     setOutcome(
       r
-        ? { ok: true, text: messages.favouritesImported(r.added, r.skipped) }
-        : { ok: false, text: messages.favouritesImportFailed },
+        ? { ok: true, text: favouritesMessages.favouritesImported(r.added, r.skipped) }
+        : { ok: false, text: favouritesMessages.favouritesImportFailed },
     )
   }
 
@@ -51,11 +51,11 @@ export function FavouritesTransfer() {
       <div className="favourites-transfer">
         {count > 0 && (
           <button type="button" onClick={onExport}>
-            {messages.favouritesExport}
+            {favouritesMessages.favouritesExport}
           </button>
         )}
         <FileButton
-          label={messages.favouritesImport}
+          label={favouritesMessages.favouritesImport}
           accept="application/json,.json"
           onFile={(file) => void onImport(file)}
         />
