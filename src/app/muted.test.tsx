@@ -65,4 +65,14 @@ describe('muted words and sources', () => {
     await screen.findByText('2 条已隐藏')
     expect(titles(feed)).toEqual(['本地团队发布开源天气小工具'])
   })
+
+  it('hide muted search results too', async () => {
+    setSetting('mutedWords', ['阅读器'])
+    mockFeed('jsonfeed-1.1')
+    const { user } = renderApp(null, { path: `/search?q=${encodeURIComponent('正文')}` })
+    await screen.findByText('1 条已隐藏')
+    expect(screen.queryByRole('link', { name: '你好，阅读器' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: '显示' }))
+    await screen.findByRole('link', { name: '你好，阅读器' })
+  })
 })
