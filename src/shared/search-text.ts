@@ -1,4 +1,5 @@
 // Search text, shared by the builder and the app: how text is normalized and what a query says.
+import { normalize, numericEntity } from './text-rules.ts'
 
 /** Longest query the app accepts (characters). */
 export const MAX_QUERY_CHARS = 200
@@ -7,22 +8,9 @@ export const MAX_TERMS = 10
 // ---------------------------------------------------------------------------------------------
 // Normalization
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
-const SPACES = /[\s\p{Cc}\p{Zs}\u200b-\u200d\u2028\u2029\ufeff]+/gu
-
-/**
- * The text as search compares it: Unicode NFKC (full-width ＡＢＣ１２３ is ABC123), lower case,
- * every run of white space or control characters one space, trimmed, a lone surrogate U+FFFD.
- * Queries and articles alike.
- */
-export function normalize(s: string): string {
-  return s
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(SPACES, ' ')
-    .trim()
-}
+// normalize() and numericEntity() live in text-rules.ts: the app's first list needs them (the
+// source filter, muted words, entities in titles) and none of the rest of this module.
+export { normalize, numericEntity }
 
 /**
  * What an article's terms are matched in: its title and its body text, normalized, joined by a
@@ -51,15 +39,6 @@ const NAMED: Record<string, string> = {
   yen: '\u00a5',
   copy: '\u00a9',
   reg: '\u00ae',
-}
-
-/** The character of a numeric reference (`#38`, `#x26`), or undefined where it names none. */
-export function numericEntity(body: string): string | undefined {
-  const cp =
-    body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-  return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)
-    ? String.fromCodePoint(cp)
-    : undefined
 }
 
 function entity(match: string, body: string): string {

@@ -1,6 +1,6 @@
 // Text out of what feeds send: HTML reduced to its text, entities decoded, invisible characters
 // dropped, and text shortened where people count characters.
-import { numericEntity } from '../../../shared/search-text.ts'
+import { numericEntity } from '../../../shared/text-rules.ts'
 
 /** The text of an HTML fragment: tags and comments dropped, entities decoded, whitespace folded. */
 export function htmlToText(html: string): string {
