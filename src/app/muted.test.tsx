@@ -3,6 +3,7 @@
 import { screen, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { mockFeed, renderApp } from '../../test/support/render-app.tsx'
+import { setFavourite, toFavouriteItem } from '../features/favourites/favourites-store.ts'
 import { setSetting } from '../features/settings/settings-store.ts'
 
 afterEach(() => vi.unstubAllGlobals())
@@ -74,5 +75,19 @@ describe('muted words and sources', () => {
     expect(screen.queryByRole('link', { name: '你好，阅读器' })).toBeNull()
     await user.click(screen.getByRole('button', { name: '显示' }))
     await screen.findByRole('link', { name: '你好，阅读器' })
+  })
+
+  it('hide muted favourites, which the note shows again', async () => {
+    const fav = { summary: '', category: 'news', tags: ['城市快讯'] }
+    setFavourite(toFavouriteItem({ ...fav, id: 'a', title: '夜跑步道开放' }), true)
+    setFavourite(toFavouriteItem({ ...fav, id: 'b', title: '地铁加开班次' }), true)
+    setSetting('mutedWords', ['夜跑'])
+    mockFeed('bundle')
+    const { user } = renderApp(null, { path: '/favourites' })
+    await screen.findByText('1 条已隐藏')
+    screen.getByRole('link', { name: '地铁加开班次' })
+    expect(screen.queryByRole('link', { name: '夜跑步道开放' })).toBeNull()
+    await user.click(screen.getByRole('button', { name: '显示' }))
+    await screen.findByRole('link', { name: '夜跑步道开放' })
   })
 })

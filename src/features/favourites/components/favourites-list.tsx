@@ -6,6 +6,7 @@ import { Link } from 'react-router'
 import { normalize } from '../../../entities/article/api/directories.ts'
 import { articlePath, categoryPath } from '../../../entities/article/model/paths.ts'
 import { TagLinks } from '../../../entities/article/ui/article-card.tsx'
+import { useHidden } from '../../../components/hidden-note.tsx'
 import { FilterBox } from '../../../components/ui/filter-box.tsx'
 import { formatDateTime, formatNumber, useDisplayZone } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
@@ -73,7 +74,12 @@ const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProp
   )
 })
 
-export function FavouritesList() {
+export type FavouritesListProps = {
+  /** Muted favourites (the settings' words and sources): hidden, with a note that can show them. */
+  muted?: (item: FavouriteItem) => boolean
+}
+
+export function FavouritesList({ muted }: FavouritesListProps) {
   const list = useFavourites()
   const [filter, setFilter] = useState('')
   const deferred = useDeferredValue(filter)
@@ -90,10 +96,12 @@ export function FavouritesList() {
     const needle = normalize(deferred)
     return needle === '' ? entries : entries.filter((e) => e.search.includes(needle))
   }, [entries, deferred])
-
-  if (list.length === 0) return <p className="notice">{favouritesMessages.favouritesEmpty}</p>
   // Once typed in, the box stays while the reader unfavourites down to a handful.
   const filterShown = list.length > HANDFUL || filter !== ''
+  const mutedEntry = useMemo(() => muted && ((e: Entry) => muted(e.item)), [muted])
+  const { kept, note } = useHidden(filterShown ? shown : entries, mutedEntry)
+
+  if (list.length === 0) return <p className="notice">{favouritesMessages.favouritesEmpty}</p>
   return (
     <>
       {filterShown && (
@@ -107,10 +115,11 @@ export function FavouritesList() {
           )}
         />
       )}
+      {note}
       {filterShown && shown.length === 0 ? (
         <p className="notice">{favouritesMessages.favouritesNoMatch}</p>
       ) : (
-        <FavouriteRows entries={filterShown ? shown : entries} />
+        <FavouriteRows entries={kept} />
       )}
     </>
   )
