@@ -120,6 +120,7 @@ export const messages = {
   allRead: '全部已读',
   favourite: '收藏',
   favouritesListLabel: '收藏的文章',
+  favouritesImportUnreadable: '无法导入：读取不了这个文件。',
   storageCorrupt: '保存的数据有误，已备份，其余数据照常可用。',
   storageCorruptBackup: '备份位置：',
   storagePruned: (count: string) => `存储已满，已清理最早的已读记录（${count} 条），收藏不受影响。`,

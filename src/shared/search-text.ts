@@ -1,5 +1,6 @@
 // Search text, shared by the builder and the app: how text is normalized and what a query says.
-import { normalize, numericEntity } from './text-rules.ts'
+import { BASIC_ENTITIES, numericEntity } from './entities.ts'
+import { normalize } from './normalize.ts'
 
 /** Longest query the app accepts (characters). */
 export const MAX_QUERY_CHARS = 200
@@ -8,9 +9,9 @@ export const MAX_TERMS = 10
 // ---------------------------------------------------------------------------------------------
 // Normalization
 
-// normalize() and numericEntity() live in text-rules.ts: the app's first list needs them (the
-// source filter, muted words, entities in titles) and none of the rest of this module.
-export { normalize, numericEntity }
+// normalize() is in a module of its own: the app's first list needs it (the source filter, muted
+// words) and none of the rest of this one, which goes whole into the chunk that first needs it.
+export { normalize }
 
 /**
  * What an article's terms are matched in: its title and its body text, normalized, joined by a
@@ -21,12 +22,7 @@ export function searchableText(title: string, body: string): string {
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
+  ...BASIC_ENTITIES,
   hellip: '\u2026',
   mdash: '\u2014',
   ndash: '\u2013',

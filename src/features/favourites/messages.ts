@@ -7,7 +7,6 @@ export const favouritesMessages = {
   favouritesImported: (added: number, skipped: number) =>
     `已导入 ${added} 篇${skipped > 0 ? `，${skipped} 篇已在收藏中，未重复添加` : ''}。`,
   favouritesImportFailed: '无法导入：文件不是本应用导出的收藏。',
-  favouritesImportUnreadable: '无法导入：读取不了这个文件。',
   favouritesExported: (count: string) => `已导出 ${count} 篇收藏。`,
   favouritesTransfer: '导入和导出',
   favouritesFilter: '筛选收藏',

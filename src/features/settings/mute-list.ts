@@ -1,7 +1,7 @@
 // Muted words and sources: the lists as stored (cleaned the same way when typed and when read back)
 // and the test an article is hidden by. Text is compared as search compares it (NFKC, lower case,
-// spaces folded: src/shared/text-rules.ts); a word matches as a substring, a source as a whole name.
-import { normalize } from '../../shared/text-rules.ts'
+// spaces folded: src/shared/normalize.ts); a word matches as a substring, a source as a whole name.
+import { normalize } from '../../shared/normalize.ts'
 
 /** Entries a list keeps, and the characters an entry may have. */
 export const MUTE_MAX_ENTRIES = 200

@@ -7,7 +7,7 @@ import {
   TagEntrySchema,
   directoryEntries,
 } from '../../../shared/feed-bundle.ts'
-import { normalize } from '../../../shared/text-rules.ts'
+import { normalize } from '../../../shared/normalize.ts'
 import { FeedError } from './feed-error.ts'
 import { feedRootQueryOptions, feedRootUrl, fetchJson } from './fetch-feed.ts'
 import { articleKeys } from './keys.ts'
