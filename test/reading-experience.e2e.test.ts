@@ -1,6 +1,6 @@
 // The daily reading experience in real Chromium over a generated archive: how much a phone screen
-// shows, touch targets, the keyboard, the way back from an article, the wide reading layout, and
-// the old site's list paths.
+// shows, touch targets, the keyboard, the way back from an article, the wide reading layout, the
+// settings (theme, text, muted words), and the old site's list paths.
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
@@ -313,6 +313,26 @@ describe.runIf(browserAvailable())('reading experience', () => {
     await body.waitFor()
     expect(await background()).toBe('rgb(18, 18, 18)')
     expect(await body.evaluate((el) => getComputedStyle(el).fontSize)).toBe('24px')
+  })
+
+  it('hides articles with a muted word from the latest list, with a note, across a reload', async () => {
+    const page = await open('/', PHONE)
+    const first = items(page).first().locator('h2 a')
+    const title = (await first.textContent())!
+    const titled = page.locator('[role="feed"] > article h2 a', { hasText: title })
+    await page.goto(server.url + '/settings')
+    await page.getByRole('textbox', { name: '屏蔽词' }).fill(title)
+    await page.goto(server.url + '/')
+    const note = page.getByRole('status').filter({ hasText: /\d+ 条已隐藏/ })
+    await note.waitFor()
+    await items(page).first().waitFor()
+    expect(await titled.count()).toBe(0)
+    await page.reload()
+    await note.waitFor()
+    await items(page).first().waitFor()
+    expect(await titled.count()).toBe(0)
+    await note.getByRole('button', { name: '显示' }).click()
+    await titled.first().waitFor()
   })
 
   it('keeps the old site’s list addresses working', async () => {

@@ -26,6 +26,9 @@ function freshBrowser() {
 describe('backup of everything this browser keeps', () => {
   it('carries settings, read marks and favourites to a fresh browser', () => {
     setSetting('theme', 'dark')
+    setSetting('mutedWords', ['夜跑'])
+    setSetting('mutedSources', ['科技日报'])
+    setSetting('muteBody', true)
     setRead([{ id: 'read-1' }], true)
     setFavourite(toFavouriteItem(article), true)
     const file = exportBackup()
@@ -33,7 +36,12 @@ describe('backup of everything this browser keeps', () => {
     expect(isArticleRead(readStateNow(), { id: 'read-1' })).toBe(false)
 
     expect(importBackup(file)).toEqual({ imported: 5, failed: 0 })
-    expect(settingsStore.getSnapshot().value.theme).toBe('dark')
+    expect(settingsStore.getSnapshot().value).toMatchObject({
+      theme: 'dark',
+      mutedWords: ['夜跑'],
+      mutedSources: ['科技日报'],
+      muteBody: true,
+    })
     expect(isArticleRead(readStateNow(), { id: 'read-1' })).toBe(true)
     expect(favouriteIds()).toEqual([article.id])
   })

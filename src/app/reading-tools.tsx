@@ -4,7 +4,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query'
 import { listInfiniteQueryOptions } from '../entities/article/api/lists.ts'
 import { sourceName, type Article } from '../entities/article/model/article.ts'
-import type { ListScope } from '../entities/article/model/scope.ts'
+import { ALL, type ListScope } from '../entities/article/model/scope.ts'
 import { FavouriteToggle } from '../features/favourites/components/favourite-toggle.tsx'
 import { MarkAllReadMenu } from '../features/reading-state/components/mark-all-read-menu.tsx'
 import { MarkRestRead } from '../features/reading-state/components/mark-rest-read.tsx'
@@ -17,13 +17,36 @@ import {
   useReadState,
   useUnreadFilter,
 } from '../features/reading-state/hooks.ts'
-import { unreadCount } from '../features/reading-state/read-state.ts'
+import { isArticleRead, unreadCount } from '../features/reading-state/read-state.ts'
 import { SourceList, type SourceListProps } from '../features/categories/components/source-list.tsx'
-import { useCallback } from 'react'
+import { useCallback, useMemo } from 'react'
 import { useUnreadCount } from '../features/reading-state/list-totals.ts'
 import { useSettings } from '../features/settings/settings-store.ts'
 import { PageTitle } from '../components/page-title.tsx'
 import { ArticleFeed, type ArticleFeedProps } from '../features/feed/components/article-feed.tsx'
+import { useMuted } from './muted.ts'
+
+const loadedArticles = (d: { pages: readonly { articles: readonly Article[] }[] }) =>
+  d.pages.flatMap((p) => p.articles)
+
+/**
+ * The loaded articles of a list that are unread and muted: the unread counts leave them out. Only
+ * what is loaded can be known (a bundle gives a list's size, not its titles), so a muted article
+ * further down counts until its page is loaded.
+ */
+function useHiddenUnread(scope: ListScope): readonly Article[] {
+  const muted = useMuted()
+  const state = useReadState()
+  const { data } = useInfiniteQuery({
+    ...listInfiniteQueryOptions(scope),
+    enabled: false,
+    select: loadedArticles,
+  })
+  return useMemo(
+    () => (muted && data ? data.filter((a) => muted(a) && !isArticleRead(state, a)) : []),
+    [muted, data, state],
+  )
+}
 
 export type ActionsProps = { article: Article }
 
@@ -67,10 +90,11 @@ export function ListTools({ scope }: ListToolsProps) {
     select: (d) => d.pages.some((p) => p.articles.length > 0),
   })
   const ready = isSuccess && loaded
+  const hidden = useHiddenUnread(scope).length
   return (
     <div className="list-tools">
       <UnreadOnlySwitch />
-      {ready && <ListUnreadCount scope={scope} />}
+      {ready && <ListUnreadCount scope={scope} hidden={hidden} />}
       {ready && <MarkAllReadMenu scope={scope} />}
     </div>
   )
@@ -81,7 +105,7 @@ export function ListEnd({ scope }: ListToolsProps) {
   const { data } = useInfiniteQuery({
     ...listInfiniteQueryOptions(scope),
     enabled: false,
-    select: (d) => d.pages.flatMap((p) => p.articles),
+    select: loadedArticles,
   })
   return data ? <MarkRestRead items={data} /> : null
 }
@@ -99,7 +123,9 @@ export type ListTitleProps = { scope: ListScope; title: string }
 
 /** The list's document title, with its unread count first when the reader asks for it. */
 export function ListTitle({ scope, title }: ListTitleProps) {
-  const count = useUnreadCount(scope)
+  const hidden = useHiddenUnread(scope).length
+  const all = useUnreadCount(scope)
+  const count = all === null ? null : all - hidden
   const show = useSettings().titleCount && count !== null && count > 0
   return <PageTitle title={title} count={show ? count : undefined} />
 }
@@ -109,11 +135,15 @@ export type SourcesProps = Omit<SourceListProps, 'unreadOf' | 'unreadAll'> & { t
 /** The sidebar's sources with their unread counts. */
 export function Sources({ categories, current, total }: SourcesProps) {
   const state = useReadState()
+  // Muted unread articles of the latest list, as loaded: each source's count leaves its own out.
+  const hidden = useHiddenUnread(ALL)
   const unreadOf = useCallback(
-    (slug: string, count: number) => unreadCount(state, { kind: 'category', slug }, count),
-    [state],
+    (slug: string, count: number) =>
+      unreadCount(state, { kind: 'category', slug }, count) -
+      hidden.filter((a) => a.category === slug).length,
+    [state, hidden],
   )
-  const all = unreadCount(state, { kind: 'all' }, total, categories)
+  const all = unreadCount(state, { kind: 'all' }, total, categories) - hidden.length
   return (
     <SourceList categories={categories} current={current} unreadOf={unreadOf} unreadAll={all} />
   )

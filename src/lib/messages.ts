@@ -30,6 +30,11 @@ export const messages = {
     [skipped > 0 ? `${skipped} 条无法显示已跳过` : '', repaired > 0 ? `${repaired} 条已修复` : '']
       .filter(Boolean)
       .join('，'),
+  hiddenItems: (n: number, shown: boolean) =>
+    shown ? `已显示 ${n} 条屏蔽的文章` : `${n} 条已隐藏`,
+  reveal: '显示',
+  hide: '隐藏',
+  muted: '已屏蔽',
   source: '来源',
   tags: '标签',
   categoriesTitle: '全部分类',
@@ -37,11 +42,6 @@ export const messages = {
   allSources: '全部来源',
   pickArticle: '在左侧列表中选择一篇文章。',
   readingPane: '阅读区',
-  categoriesFilter: '筛选分类',
-  categoriesCount: (shown: string, total: string) =>
-    shown === total ? `共 ${total} 个分类` : `显示 ${shown} / ${total} 个分类`,
-  categoriesNone: '这个订阅源没有分类目录。',
-  categoriesNoMatch: '没有匹配的分类。',
   articleCount: (n: string) => `${n} 篇`,
   notFound: {
     article: { title: '这篇文章不存在', text: '链接可能已失效，或者文章已被移除。' },
@@ -118,27 +118,9 @@ export const messages = {
   showAll: '显示全部',
   markRestRead: '将其余标为已读',
   allRead: '全部已读',
-  markReadSetting: '何时标为已读',
-  markReadOnOpen: '打开文章时',
-  markReadOnScroll: '在列表中滚动经过时',
-  markReadManual: '仅手动',
   favourite: '收藏',
-  favouritesEmpty: '还没有收藏。点文章旁的“收藏”按钮，文章就会保存在这里。',
-  favouritedAt: '收藏于',
   favouritesListLabel: '收藏的文章',
-  favouritesExport: '导出收藏',
-  favouritesImport: '导入收藏',
-  favouritesImported: (added: number, skipped: number) =>
-    `已导入 ${added} 篇${skipped > 0 ? `，${skipped} 篇已在收藏中，未重复添加` : ''}。`,
-  favouritesImportFailed: '无法导入：文件不是本应用导出的收藏。',
   favouritesImportUnreadable: '无法导入：读取不了这个文件。',
-  favouritesExported: (count: string) => `已导出 ${count} 篇收藏。`,
-  favouritesTransfer: '导入和导出',
-  favouritesFilter: '筛选收藏',
-  favouritesCount: (shown: string, total: string) =>
-    shown === total ? `共 ${total} 篇收藏` : `显示 ${shown} / ${total} 篇收藏`,
-  favouritesNoMatch: '没有匹配的收藏。',
-  favouritesSettings: '阅读设置',
   storageCorrupt: '保存的数据有误，已备份，其余数据照常可用。',
   storageCorruptBackup: '备份位置：',
   storagePruned: (count: string) => `存储已满，已清理最早的已读记录（${count} 条），收藏不受影响。`,
@@ -158,16 +140,4 @@ export const messages = {
   offlineNotCached: '当前离线，这部分内容还没有保存到本机，联网后再试。',
   updateAvailable: '新版本可用',
   updateReload: '重新加载',
-  offlineSettings: '离线阅读',
-  cacheLimitSetting: '离线保存的文章（最早的先删除，收藏的文章一直保留）',
-  cacheLimitOption: (n: string) => `${n} 篇`,
-  cacheUsage: (articles: string, favourites: string, pages: string, size: string) =>
-    `已保存 ${articles} 篇文章、${favourites} 篇收藏和 ${pages} 个列表页，共 ${size}。`,
-  cacheUsageLoading: '正在统计离线缓存…',
-  cacheUnavailable: '这个浏览器不能离线保存内容。',
-  cacheClear: '清除缓存',
-  cacheCleared: '缓存已清除，收藏的文章仍可离线阅读。',
-  cacheClearFailed: '无法清除缓存，请重试。',
-  bytes: (n: number) =>
-    n < 1_000_000 ? `${Math.max(0, Math.round(n / 1_000))} KB` : `${(n / 1_000_000).toFixed(1)} MB`,
 } as const

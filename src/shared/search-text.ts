@@ -1,5 +1,6 @@
 // Search text, shared by the builder and the app: how text is normalized and what a query says.
 import { BASIC_ENTITIES, numericEntity } from './entities.ts'
+import { normalize } from './normalize.ts'
 
 /** Longest query the app accepts (characters). */
 export const MAX_QUERY_CHARS = 200
@@ -8,22 +9,9 @@ export const MAX_TERMS = 10
 // ---------------------------------------------------------------------------------------------
 // Normalization
 
-const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
-const SPACES = /[\s\p{Cc}\p{Zs}\u200b-\u200d\u2028\u2029\ufeff]+/gu
-
-/**
- * The text as search compares it: Unicode NFKC (full-width ＡＢＣ１２３ is ABC123), lower case,
- * every run of white space or control characters one space, trimmed, a lone surrogate U+FFFD.
- * Queries and articles alike.
- */
-export function normalize(s: string): string {
-  return s
-    .replace(LONE_SURROGATE, '\ufffd')
-    .normalize('NFKC')
-    .toLowerCase()
-    .replace(SPACES, ' ')
-    .trim()
-}
+// normalize() is in a module of its own: the app's first list needs it (the source filter, muted
+// words) and none of the rest of this one, which goes whole into the chunk that first needs it.
+export { normalize }
 
 /**
  * What an article's terms are matched in: its title and its body text, normalized, joined by a

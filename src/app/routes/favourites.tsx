@@ -4,6 +4,8 @@ import { PageTitle } from '../../components/page-title.tsx'
 import { FavouritesList } from '../../features/favourites/components/favourites-list.tsx'
 import { FavouritesTransfer } from '../../features/favourites/components/favourites-transfer.tsx'
 import { messages } from '../../lib/messages.ts'
+import { useMutedFavourite } from '../muted.ts'
+import { favouritesMessages } from '../../features/favourites/messages.ts'
 
 export default function FavouritesRoute() {
   return (
@@ -12,10 +14,10 @@ export default function FavouritesRoute() {
       <h1>{messages.favouritesTitle}</h1>
       <section className="page-section" aria-labelledby="favourites-list">
         <h2 id="favourites-list">{messages.favouritesListLabel}</h2>
-        <FavouritesList />
+        <FavouritesList muted={useMutedFavourite()} />
       </section>
       <section className="page-section" aria-labelledby="favourites-transfer">
-        <h2 id="favourites-transfer">{messages.favouritesTransfer}</h2>
+        <h2 id="favourites-transfer">{favouritesMessages.favouritesTransfer}</h2>
         <FavouritesTransfer />
       </section>
     </>

@@ -21,6 +21,7 @@ import {
   ListTools,
   UnreadFeed,
 } from '../reading-tools-lazy.tsx'
+import { useMuted } from '../muted.ts'
 import { useNameParam } from '../route-params.ts'
 import { useInWideLayout } from '../wide-layout.ts'
 
@@ -97,6 +98,7 @@ export function ListPage({ scope, beside = false }: { scope: ListScope; beside?:
     scope,
     label: messages.listLabel(title),
     onIntent: prefetch,
+    muted: useMuted(),
     renderActions: renderItemActions,
     renderMarker: renderItemMarker,
     footer: <ListEnd scope={scope} />,

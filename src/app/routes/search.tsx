@@ -13,6 +13,7 @@ import { LoadMore } from '../../features/feed/components/load-more.tsx'
 import { SearchPage } from '../../features/search/components/search-page.tsx'
 import { readSearchParams } from '../../features/search/params.ts'
 import { searchMessages } from '../../features/search/messages.ts'
+import { useMuted } from '../muted.ts'
 
 export default function SearchRoute() {
   const [sp] = useSearchParams()
@@ -48,6 +49,7 @@ export default function SearchRoute() {
           />
         )}
         renderLoadMore={(props) => <LoadMore {...props} />}
+        muted={useMuted()}
       />
     </>
   )

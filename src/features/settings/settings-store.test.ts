@@ -21,4 +21,30 @@ describe('settings store', () => {
       })
     }
   })
+
+  it('keeps muted lists entry by entry, and a damaged list costs that list only', () => {
+    const write = (s: Record<string, unknown>) => {
+      localStorage.setItem(settingsStore.key, JSON.stringify({ v: 1, t: 1, s }))
+      resetStorageForTests()
+    }
+    write({
+      mutedWords: ['夜跑', 7, ' ', '夜跑', ' IPO '],
+      mutedSources: ['科技日报'],
+      theme: 'dark',
+    })
+    expect(settingsStore.getSnapshot().value).toMatchObject({
+      mutedWords: ['夜跑', 'IPO'],
+      mutedSources: ['科技日报'],
+      theme: 'dark',
+    })
+    for (const bad of ['夜跑', { 0: '夜跑' }, null, 5]) {
+      write({ mutedWords: bad, mutedSources: ['科技日报'], muteBody: 'yes', theme: 'dark' })
+      expect(settingsStore.getSnapshot().value).toMatchObject({
+        mutedWords: [],
+        mutedSources: ['科技日报'],
+        muteBody: false,
+        theme: 'dark',
+      })
+    }
+  })
 })

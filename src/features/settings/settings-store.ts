@@ -4,6 +4,13 @@ import * as v from 'valibot'
 import { useSyncExternalStore } from 'react'
 import { createSyncedStore } from '../../lib/storage/synced-store.ts'
 import { readWire } from '../../lib/storage/wire.ts'
+import { cleanMuteList } from './mute-list.ts'
+
+/** A muted list: not an array costs the list, a bad entry only that entry. */
+const muteList = v.pipe(
+  v.array(v.unknown()),
+  v.transform((list: unknown[]) => cleanMuteList(list)),
+)
 
 const FIELDS = {
   /** Lists with summaries and thumbnails, or titles only. */
@@ -23,6 +30,11 @@ const FIELDS = {
 
   /** Opened articles kept for offline reading (favourites are kept besides, always). */
   cacheLimit: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(10_000)),
+
+  /** Muted words, sources, and whether words are looked for in the body too (mute-list.ts). */
+  mutedWords: muteList,
+  mutedSources: muteList,
+  muteBody: v.boolean(),
 }
 
 /** The article limits offered in the settings (any whole number in the schema's range is valid). */
@@ -39,6 +51,9 @@ export const DEFAULT_SETTINGS: Settings = {
   lineHeight: 1,
   timeZone: 'archive',
   cacheLimit: 300,
+  mutedWords: [],
+  mutedSources: [],
+  muteBody: false,
 }
 
 type Stored = { value: Settings; t: number }

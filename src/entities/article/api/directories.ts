@@ -7,6 +7,7 @@ import {
   TagEntrySchema,
   directoryEntries,
 } from '../../../shared/feed-bundle.ts'
+import { normalize } from '../../../shared/normalize.ts'
 import { FeedError } from './feed-error.ts'
 import { feedRootQueryOptions, feedRootUrl, fetchJson } from './fetch-feed.ts'
 import { articleKeys } from './keys.ts'
@@ -23,9 +24,8 @@ export type Category = {
 
 export type Tag = { name: string; count: number; feedUrl: string }
 
-export function normalize(s: string): string {
-  return s.normalize('NFKC').toLowerCase().trim()
-}
+/** The same normalization as search (NFKC, lower case, spaces folded). */
+export { normalize }
 
 /** A directory of more pages than this is cut short (a loop, or a hostile bundle). */
 const MAX_DIRECTORY_PAGES = 1_000

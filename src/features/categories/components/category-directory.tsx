@@ -7,6 +7,7 @@ import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import { categoryPath } from '../../../entities/article/model/paths.ts'
 import { normalize, type Category } from '../../../entities/article/api/directories.ts'
+import { categoriesMessages } from '../messages.ts'
 
 export type CategoryDirectoryProps = {
   categories: readonly Category[]
@@ -39,20 +40,20 @@ export function CategoryDirectory({ categories, renderExtra }: CategoryDirectory
     return needle === '' ? categories : categories.filter((c) => c.search.includes(needle))
   }, [categories, deferred])
 
-  if (categories.length === 0) return <p className="notice">{messages.categoriesNone}</p>
+  if (categories.length === 0) return <p className="notice">{categoriesMessages.categoriesNone}</p>
   return (
     <>
       <FilterBox
-        label={messages.categoriesFilter}
+        label={categoriesMessages.categoriesFilter}
         value={filter}
         onChange={setFilter}
-        status={messages.categoriesCount(
+        status={categoriesMessages.categoriesCount(
           formatNumber(shown.length),
           formatNumber(categories.length),
         )}
       />
       {shown.length === 0 ? (
-        <p className="notice">{messages.categoriesNoMatch}</p>
+        <p className="notice">{categoriesMessages.categoriesNoMatch}</p>
       ) : (
         <CategoryLinks categories={shown} renderExtra={renderExtra} />
       )}

@@ -6,12 +6,14 @@ import { Link } from 'react-router'
 import { normalize } from '../../../entities/article/api/directories.ts'
 import { articlePath, categoryPath } from '../../../entities/article/model/paths.ts'
 import { TagLinks } from '../../../entities/article/ui/article-card.tsx'
+import { useHidden } from '../../../components/hidden-note.tsx'
 import { FilterBox } from '../../../components/ui/filter-box.tsx'
 import { formatDateTime, formatNumber, useDisplayZone } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import type { FavouriteItem } from '../favourites-store.ts'
 import { useFavourites } from '../hooks.ts'
 import { FavouriteToggle } from './favourite-toggle.tsx'
+import { favouritesMessages } from '../messages.ts'
 
 /** Up to this many favourites are easy to scan; more get the filter box. */
 const HANDFUL = 5
@@ -56,7 +58,7 @@ const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProp
                   ))}
                 {published && item.published && <time dateTime={item.published}>{published}</time>}
                 <span>
-                  {messages.favouritedAt} {formatTime(at)}
+                  {favouritesMessages.favouritedAt} {formatTime(at)}
                 </span>
               </p>
               {item.summary !== '' && <p className="summary">{item.summary}</p>}
@@ -72,7 +74,12 @@ const FavouriteRows = memo(function FavouriteRows({ entries }: FavouriteRowsProp
   )
 })
 
-export function FavouritesList() {
+export type FavouritesListProps = {
+  /** Muted favourites (the settings' words and sources): hidden, with a note that can show them. */
+  muted?: (item: FavouriteItem) => boolean
+}
+
+export function FavouritesList({ muted }: FavouritesListProps) {
   const list = useFavourites()
   const [filter, setFilter] = useState('')
   const deferred = useDeferredValue(filter)
@@ -89,24 +96,30 @@ export function FavouritesList() {
     const needle = normalize(deferred)
     return needle === '' ? entries : entries.filter((e) => e.search.includes(needle))
   }, [entries, deferred])
-
-  if (list.length === 0) return <p className="notice">{messages.favouritesEmpty}</p>
   // Once typed in, the box stays while the reader unfavourites down to a handful.
   const filterShown = list.length > HANDFUL || filter !== ''
+  const mutedEntry = useMemo(() => muted && ((e: Entry) => muted(e.item)), [muted])
+  const { kept, note } = useHidden(filterShown ? shown : entries, mutedEntry)
+
+  if (list.length === 0) return <p className="notice">{favouritesMessages.favouritesEmpty}</p>
   return (
     <>
       {filterShown && (
         <FilterBox
-          label={messages.favouritesFilter}
+          label={favouritesMessages.favouritesFilter}
           value={filter}
           onChange={setFilter}
-          status={messages.favouritesCount(formatNumber(shown.length), formatNumber(list.length))}
+          status={favouritesMessages.favouritesCount(
+            formatNumber(shown.length),
+            formatNumber(list.length),
+          )}
         />
       )}
+      {note}
       {filterShown && shown.length === 0 ? (
-        <p className="notice">{messages.favouritesNoMatch}</p>
+        <p className="notice">{favouritesMessages.favouritesNoMatch}</p>
       ) : (
-        <FavouriteRows entries={filterShown ? shown : entries} />
+        <FavouriteRows entries={kept} />
       )}
     </>
   )

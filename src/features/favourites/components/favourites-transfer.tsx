@@ -2,10 +2,10 @@
 import { Transfer } from '../../../components/ui/file-button.tsx'
 import { download } from '../../../lib/download.ts'
 import { formatNumber } from '../../../lib/format.ts'
-import { messages } from '../../../lib/messages.ts'
 import { favouriteList, favouritesStore } from '../favourites-store.ts'
 import { exportFavourites, importFavourites, type ImportResult } from '../favourites-file.ts'
 import { useFavourites } from '../hooks.ts'
+import { favouritesMessages } from '../messages.ts'
 
 export function FavouritesTransfer() {
   const count = useFavourites().length
@@ -15,7 +15,7 @@ export function FavouritesTransfer() {
       `news-reader-favourites-${new Date().toISOString().slice(0, 10)}.json`,
       exportFavourites(list),
     )
-    return { ok: true, text: messages.favouritesExported(formatNumber(list.length)) }
+    return { ok: true, text: favouritesMessages.favouritesExported(formatNumber(list.length)) }
   }
   const onImport = (text: string) => {
     let result: ImportResult | null = null
@@ -25,14 +25,14 @@ export function FavouritesTransfer() {
     })
     const r = result as ImportResult | null
     return r
-      ? { ok: true, text: messages.favouritesImported(r.added, r.skipped) }
-      : { ok: false, text: messages.favouritesImportFailed }
+      ? { ok: true, text: favouritesMessages.favouritesImported(r.added, r.skipped) }
+      : { ok: false, text: favouritesMessages.favouritesImportFailed }
   }
   return (
     <Transfer
-      exportLabel={messages.favouritesExport}
+      exportLabel={favouritesMessages.favouritesExport}
       onExport={count > 0 ? onExport : null}
-      importLabel={messages.favouritesImport}
+      importLabel={favouritesMessages.favouritesImport}
       onImport={onImport}
     />
   )

@@ -1,5 +1,5 @@
 // A whole list of one scope: loading, error (with retry), empty and loaded states, paging by
-// button and by scrolling, the live "new items" banner, and a quiet count of skipped items. A
+// button and by scrolling, the live "new items" banner, quiet counts of muted and skipped items. A
 // scope the feed does not have is thrown to the route's boundary as not found.
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query'
 import { useMemo, type ReactNode } from 'react'
@@ -10,6 +10,7 @@ import { listInfiniteQueryOptions } from '../../../entities/article/api/lists.ts
 import type { Article } from '../../../entities/article/model/article.ts'
 import type { ListScope } from '../../../entities/article/model/scope.ts'
 import { ErrorMessage } from '../../../entities/article/ui/error-message.tsx'
+import { useHidden } from '../../../components/hidden-note.tsx'
 import { messages } from '../../../lib/messages.ts'
 import { ArticleList } from './article-list.tsx'
 import { LoadMore } from './load-more.tsx'
@@ -25,6 +26,8 @@ export type ArticleFeedProps = {
   renderMarker?: (article: Article) => ReactNode
   /** Shows only the articles it accepts (e.g. unread only); the others stay loaded. */
   visible?: (article: Article) => boolean
+  /** Muted articles (the settings' words and sources): hidden, with a note that can show them. */
+  muted?: (article: Article) => boolean
   /** Shown instead of the list when `visible` hides every loaded article. */
   filteredEmpty?: ReactNode
   /** Below the list, e.g. "mark the rest read". */
@@ -41,6 +44,7 @@ export function ArticleFeed({
   renderActions,
   renderMarker,
   visible,
+  muted,
   filteredEmpty,
   footer,
   onIntent,
@@ -57,11 +61,12 @@ export function ArticleFeed({
   })
   const pages = q.data?.pages
   const articles = useMemo(() => pages?.flatMap((p) => p.articles) ?? [], [pages])
-  const shown = useMemo(() => (visible ? articles.filter(visible) : articles), [articles, visible])
+  const unread = useMemo(() => (visible ? articles.filter(visible) : articles), [articles, visible])
+  const { kept: shown, hidden, count, note } = useHidden(unread, muted)
   const skipped = pages?.reduce((n, p) => n + p.skipped, 0) ?? 0
   const repaired = pages?.reduce((n, p) => n + p.repaired, 0) ?? 0
   const firstPage = pages?.[0]
-  const setSize = !q.hasNextPage ? shown.length : visible ? -1 : (total ?? -1)
+  const setSize = !q.hasNextPage ? shown.length : visible || count ? -1 : (total ?? -1)
 
   if (q.isError && !firstPage)
     return <ErrorMessage error={q.error} onRetry={() => void q.refetch()} />
@@ -82,6 +87,7 @@ export function ArticleFeed({
           {messages.loadingList}
         </p>
       )}
+      {note}
       <ArticleList
         articles={shown}
         label={label}
@@ -90,10 +96,19 @@ export function ArticleFeed({
         from={scope}
         unreadOnly={visible !== undefined}
         renderActions={renderActions}
-        renderMarker={renderMarker}
+        renderMarker={
+          hidden
+            ? (a) => (
+                <>
+                  {hidden.has(a) && <span className="muted-mark">{messages.muted}</span>}
+                  {renderMarker?.(a)}
+                </>
+              )
+            : renderMarker
+        }
         onIntent={onIntent}
       />
-      {visible && articles.length > 0 && shown.length === 0 && filteredEmpty}
+      {visible && articles.length > 0 && unread.length === 0 && filteredEmpty}
       {q.isSuccess && articles.length === 0 && !q.hasNextPage && (
         <p className="notice" role="status">
           {scope.kind === 'all' ? messages.emptyFeed : messages.emptyList}

@@ -1,23 +1,23 @@
 // The reader's choice of when an article becomes read.
-import { messages } from '../../../lib/messages.ts'
 import {
   MARK_READ_MODES,
   setMarkReadMode,
   useMarkReadMode,
   type MarkReadMode,
 } from '../read-settings.ts'
+import { readingMessages } from '../messages.ts'
 
 const LABELS: Record<MarkReadMode, string> = {
-  open: messages.markReadOnOpen,
-  scroll: messages.markReadOnScroll,
-  manual: messages.markReadManual,
+  open: readingMessages.markReadOnOpen,
+  scroll: readingMessages.markReadOnScroll,
+  manual: readingMessages.markReadManual,
 }
 
 export function MarkReadSetting() {
   const mode = useMarkReadMode()
   return (
     <fieldset className="mark-read-setting">
-      <legend>{messages.markReadSetting}</legend>
+      <legend>{readingMessages.markReadSetting}</legend>
       {MARK_READ_MODES.map((m) => (
         <label key={m}>
           <input

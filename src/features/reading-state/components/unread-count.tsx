@@ -15,11 +15,15 @@ function UnreadText({ count }: { count: number }) {
   )
 }
 
-export type ListUnreadCountProps = { scope: ListScope }
+export type ListUnreadCountProps = {
+  scope: ListScope
+  /** Unread articles of the list it leaves out (muted ones). */
+  hidden?: number
+}
 
-export function ListUnreadCount({ scope }: ListUnreadCountProps) {
+export function ListUnreadCount({ scope, hidden = 0 }: ListUnreadCountProps) {
   const count = useUnreadCount(scope)
-  return count === null ? null : <UnreadText count={count} />
+  return count === null ? null : <UnreadText count={Math.max(0, count - hidden)} />
 }
 
 export type CategoryUnreadCountProps = { slug: string; total: number }

@@ -4,6 +4,7 @@
 import { useMemo, useState, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import type { Article } from '../../../entities/article/model/article.ts'
+import { useHidden } from '../../../components/hidden-note.tsx'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
 import { SearchIndexError, type QueryProblem } from '../../../shared/search.ts'
@@ -17,7 +18,7 @@ import { articleOfDoc } from '../article-of-doc.ts'
 import { searchMessages } from '../messages.ts'
 
 export type ResultsProps = {
-  articles: Article[]
+  articles: readonly Article[]
   /** Items in the whole list, or -1 while unknown. */
   setSize: number
   busy: boolean
@@ -28,6 +29,8 @@ export type SearchPageProps = {
   params: SearchParams
   /** The list of results (the app's article list). */
   renderResults: (props: ResultsProps) => ReactNode
+  /** Muted results (the settings' words and sources): hidden, with a note that can show them. */
+  muted?: (article: Article) => boolean
   /** "加载更多" with its sentinel. */
   renderLoadMore: (props: { loading: boolean; onLoadMore: () => void; shown: number }) => ReactNode
 }
@@ -46,11 +49,12 @@ function errorText(error: unknown): string {
   return searchMessages.searchOffline
 }
 
-export function SearchPage({ params, renderResults, renderLoadMore }: SearchPageProps) {
+export function SearchPage({ params, renderResults, renderLoadMore, muted }: SearchPageProps) {
   const { q, filters } = params
   const { state, query, loadMore, retry } = useSearch(q, filters)
   const hits = state.status === 'ready' ? state.hits : null
-  const articles = useMemo(() => hits?.map(articleOfDoc) ?? [], [hits])
+  const all = useMemo(() => hits?.map(articleOfDoc) ?? [], [hits])
+  const { kept: articles, count: hidden, note } = useHidden(all, muted)
   const excerpts = useMemo(() => {
     const m = new Map<string, Excerpt>()
     for (const h of hits ?? []) m.set(h.id, excerptOf(h.text, query?.include ?? []))
@@ -90,9 +94,10 @@ export function SearchPage({ params, renderResults, renderLoadMore }: SearchPage
       )}
       {state.status === 'ready' && (
         <>
+          {note}
           {renderResults({
             articles,
-            setSize: state.done ? articles.length : state.counted ? state.found : -1,
+            setSize: state.done ? articles.length : state.counted && !hidden ? state.found : -1,
             busy: state.loadingMore,
             renderExcerpt,
           })}

@@ -4,7 +4,7 @@ import { useId } from 'react'
 import { settingsMessages } from '../messages.ts'
 import { setSetting, useSettings, type Settings } from '../settings-store.ts'
 
-type Flag = 'titleCount' | 'shortcuts'
+type Flag = 'titleCount' | 'shortcuts' | 'muteBody'
 type Choice = 'density' | 'theme' | 'fontSize' | 'lineHeight' | 'timeZone'
 
 /** One setting as a group of radio buttons. */
@@ -33,7 +33,7 @@ function Choices<K extends Choice>(props: {
   )
 }
 
-function Checkbox({ field, label }: { field: Flag; label: string }) {
+export function Checkbox({ field, label }: { field: Flag; label: string }) {
   const on = useSettings()[field]
   return (
     <label className="setting">

@@ -3,7 +3,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState } from 'react'
 import { formatNumber } from '../../../lib/format.ts'
-import { messages } from '../../../lib/messages.ts'
+import { settingsMessages } from '../messages.ts'
 import { cacheUsage, cacheUsageKey, clearOfflineCache } from '../../../lib/offline-cache.ts'
 import { CACHE_LIMITS, setSetting, useSettings } from '../settings-store.ts'
 
@@ -22,9 +22,9 @@ export function OfflineSettings() {
     setBusy(true)
     try {
       await clearOfflineCache()
-      setNote(messages.cacheCleared)
+      setNote(settingsMessages.cacheCleared)
     } catch {
-      setNote(messages.cacheClearFailed)
+      setNote(settingsMessages.cacheClearFailed)
     }
     await usage.refetch()
     setBusy(false)
@@ -38,7 +38,7 @@ export function OfflineSettings() {
   return (
     <>
       <div className="setting">
-        <label htmlFor={selectId}>{messages.cacheLimitSetting}</label>{' '}
+        <label htmlFor={selectId}>{settingsMessages.cacheLimitSetting}</label>{' '}
         <select
           id={selectId}
           value={cacheLimit}
@@ -46,25 +46,25 @@ export function OfflineSettings() {
         >
           {limits.map((n) => (
             <option key={n} value={n}>
-              {messages.cacheLimitOption(formatNumber(n))}
+              {settingsMessages.cacheLimitOption(formatNumber(n))}
             </option>
           ))}
         </select>
       </div>
       <p className="cache-usage">
         {u === undefined
-          ? messages.cacheUsageLoading
+          ? settingsMessages.cacheUsageLoading
           : u === null
-            ? messages.cacheUnavailable
-            : messages.cacheUsage(
+            ? settingsMessages.cacheUnavailable
+            : settingsMessages.cacheUsage(
                 formatNumber(u.articles),
                 formatNumber(u.favourites),
                 formatNumber(u.pages),
-                messages.bytes(u.bytes),
+                settingsMessages.bytes(u.bytes),
               )}
       </p>
       <button type="button" onClick={() => void clear()} disabled={busy || u === null}>
-        {messages.cacheClear}
+        {settingsMessages.cacheClear}
       </button>
       <p role="status" className="cache-note">
         {note}
