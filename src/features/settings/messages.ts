@@ -1,5 +1,9 @@
-// The settings page's words: they load with the page, not with the first list.
+// The settings page's words: they load with the page, not with the first list (their English,
+// messages.en.ts, with them when the reader chose English).
+import { registerCatalog } from '../../lib/i18n.ts'
+
 export const settingsMessages = {
+  languageSetting: '界面语言',
   densitySetting: '列表',
   densityComfortable: '标题和摘要',
   densityCompact: '只显示标题（紧凑）',
@@ -29,3 +33,7 @@ export const settingsMessages = {
       : `已导入 ${imported} 项，${failed} 项无法读取，已跳过。`,
   backupImportFailed: '无法导入：文件不是本应用导出的备份。',
 } as const
+
+await registerCatalog(settingsMessages, () =>
+  import('./messages.en.ts').then((m) => m.settingsMessagesEn),
+)

@@ -7,11 +7,11 @@ import {
   type MarkReadMode,
 } from '../read-settings.ts'
 
-const LABELS: Record<MarkReadMode, string> = {
-  open: messages.markReadOnOpen,
-  scroll: messages.markReadOnScroll,
-  manual: messages.markReadManual,
-}
+const LABELS = {
+  open: 'markReadOnOpen',
+  scroll: 'markReadOnScroll',
+  manual: 'markReadManual',
+} as const satisfies Record<MarkReadMode, keyof typeof messages>
 
 export function MarkReadSetting() {
   const mode = useMarkReadMode()
@@ -27,7 +27,7 @@ export function MarkReadSetting() {
             checked={mode === m}
             onChange={() => setMarkReadMode(m)}
           />
-          {LABELS[m]}
+          {messages[LABELS[m]]}
         </label>
       ))}
     </fieldset>

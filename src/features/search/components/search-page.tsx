@@ -32,12 +32,12 @@ export type SearchPageProps = {
   renderLoadMore: (props: { loading: boolean; onLoadMore: () => void; shown: number }) => ReactNode
 }
 
-const PROBLEMS: Record<QueryProblem, string> = {
-  empty: searchMessages.searchEmpty,
-  'unclosed-quote': searchMessages.searchUnclosedQuote,
-  'only-exclusions': searchMessages.searchOnlyExclusions,
-  'too-long': searchMessages.searchTooLong,
-}
+const PROBLEMS = {
+  empty: 'searchEmpty',
+  'unclosed-quote': 'searchUnclosedQuote',
+  'only-exclusions': 'searchOnlyExclusions',
+  'too-long': 'searchTooLong',
+} as const satisfies Record<QueryProblem, keyof typeof searchMessages>
 
 function errorText(error: unknown): string {
   if (error instanceof SearchUnavailable)
@@ -77,7 +77,9 @@ export function SearchPage({ params, renderResults, renderLoadMore }: SearchPage
               : searchMessages.searchCounting(formatNumber(state.found))
             : ''}
       </p>
-      {state.status === 'problem' && <p className="notice">{PROBLEMS[state.problem]}</p>}
+      {state.status === 'problem' && (
+        <p className="notice">{searchMessages[PROBLEMS[state.problem]]}</p>
+      )}
       {state.status === 'error' && (
         <div className="notice error" role="alert">
           <p>{errorText(state.error)}</p>

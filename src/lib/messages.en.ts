@@ -1,0 +1,205 @@
+// The interface catalog in English: loaded only when the reader chose English (src/lib/i18n.ts),
+// typed as the Chinese one so that a missing key fails the build.
+import type { Translation } from './i18n.ts'
+import type { messages } from './messages.ts'
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+const plural = (n: string, one: string, many = `${one}s`) => `${n} ${n === '1' ? one : many}`
+
+export const messagesEn: Translation<typeof messages> = {
+  locale: 'en',
+  // app shell
+  appName: 'News Reader',
+  skipToContent: 'Skip to content',
+
+  // feed and lists (reader app)
+  navLatest: 'Latest',
+  navCategories: 'Categories',
+  navFavourites: 'Favourites',
+  mainNav: 'Main',
+  footerNote: 'Content comes from the feed; article text is sanitized before it is shown.',
+  latestTitle: 'Latest articles',
+  categoryTitle: (name: string) => `Source: ${name}`,
+  tagTitle: (tag: string) => `Tag: ${tag}`,
+  listLabel: (title: string) => `${title} list`,
+  loading: 'Loading…',
+  loadingList: 'Loading the article list…',
+  loadMore: 'Load more',
+  loadingMore: 'Loading more…',
+  endOfList: 'You have reached the end',
+  emptyList: 'No articles here yet.',
+  emptyFeed: 'This feed has no articles at the moment.',
+  retry: 'Retry',
+  newItems: (n: string) => plural(n, 'new item'),
+  skippedItems: (skipped: number, repaired: number) =>
+    [
+      skipped > 0 ? `${skipped} could not be shown and were skipped` : '',
+      repaired > 0 ? `${repaired} repaired` : '',
+    ]
+      .filter(Boolean)
+      .join(', '),
+  source: 'Source',
+  tags: 'Tags',
+  categoriesTitle: 'All categories',
+  sources: 'Sources',
+  allSources: 'All sources',
+  pickArticle: 'Choose an article from the list.',
+  readingPane: 'Reading pane',
+  categoriesFilter: 'Filter categories',
+  categoriesCount: (shown: string, total: string) =>
+    shown === total ? plural(total, 'category', 'categories') : `${shown} of ${total} categories`,
+  categoriesNone: 'This feed has no category directory.',
+  categoriesNoMatch: 'No matching categories.',
+  articleCount: (n: string) => plural(n, 'article'),
+  notFound: {
+    article: {
+      title: 'This article does not exist',
+      text: 'The link may be out of date, or the article was removed.',
+    },
+    category: {
+      title: 'Source not found',
+      text: 'The feed has no such source; the link may be out of date.',
+    },
+    tag: {
+      title: 'Tag not found',
+      text: 'No article in the feed has this tag; the link may be out of date.',
+    },
+    page: {
+      title: 'Page not found',
+      text: 'The link may be out of date, or the page was removed.',
+    },
+  },
+  backHome: 'Back to the home page',
+  backToList: 'Back to the list',
+  allCategories: 'See all categories',
+  errorTitle: 'Something went wrong',
+  errorText: 'The page could not be shown.',
+  reload: 'Reload',
+  favouritesTitle: 'Favourites',
+  feedError: {
+    'not-json': 'The feed is not a valid JSON file and cannot be read.',
+    'not-a-feed': 'This file is not a JSON Feed.',
+    'bad-version': 'This version of the feed format is not supported.',
+    'bad-items': 'The feed’s list of articles is malformed.',
+    http: 'The server had a problem; please try again later.',
+    offline: 'No network connection; check it and try again.',
+    loop: 'The feed’s pages loop back on themselves; loading stopped.',
+    'cross-origin': 'The feed points to another site; loading was refused.',
+    'not-found': 'Feed or article not found (404).',
+  },
+  feedTimeout: (seconds: number) =>
+    `Loading timed out (over ${seconds} seconds); check the network and try again.`,
+  httpStatus: (status: number) => ` (HTTP ${status})`,
+  unknownError: 'Loading failed; please try again.',
+
+  today: 'Today',
+  yesterday: 'Yesterday',
+  weekdays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+  beijingTime: ' (Beijing time)',
+  monthDay: (month: number, day: number) => `${MONTHS[month - 1] ?? month} ${day}`,
+  fullDate: (year: string, month: number, day: number) =>
+    `${MONTHS[month - 1] ?? month} ${day}, ${year}`,
+  dayHeading: (monthDay: string, weekday: string) => `${weekday}, ${monthDay}`,
+  withYear: (label: string, year: string) => `${label}, ${year}`,
+
+  // articles (reader app)
+  articleTitle: 'Article',
+  readingTime: (minutes: number) => `${Math.max(1, minutes)} min read`,
+  loadingBody: 'Loading the article…',
+  noBody: 'This article has no text.',
+  originalLink: 'Read the original',
+  opensNewWindow: ' (opens in a new window)',
+  share: 'Share',
+  copied: 'Link copied',
+  copyFailed: 'Could not copy; copy the link from the address bar',
+  previous: 'Previous',
+  next: 'Next',
+  articleNav: 'Previous and next articles',
+  by: (names: string) => `By ${names}`,
+  listSeparator: ', ',
+
+  // keyboard
+  close: 'Close',
+
+  // display settings
+  compact: 'Compact',
+  settingsTitle: 'Settings',
+  navSettings: 'Settings',
+
+  // reading state and favourites
+  readToggle: 'Read',
+  readToggleHintRead: 'Mark as unread',
+  readToggleHintUnread: 'Mark as read',
+  unreadOnly: 'Unread only',
+  markAllRead: 'Mark all as read',
+  markAllReadMenu: 'Mark as read',
+  markOlderThanDay: 'Mark older than a day as read',
+  markOlderThanWeek: 'Mark older than a week as read',
+  unreadCount: (count: string) => `${count} unread`,
+  clauseSeparator: ', ',
+  unread: 'Unread',
+  marking: 'Marking…',
+  markedRead: (count: string) => `Marked ${plural(count, 'article')} as read`,
+  undo: 'Undo',
+  noUnread: 'No unread articles',
+  showAll: 'Show all',
+  markRestRead: 'Mark the rest as read',
+  allRead: 'All read',
+  markReadSetting: 'When to mark as read',
+  markReadOnOpen: 'When the article is opened',
+  markReadOnScroll: 'When scrolled past in the list',
+  markReadManual: 'Only by hand',
+  favourite: 'Favourite',
+  favouritesEmpty:
+    'No favourites yet. Press “Favourite” next to an article and it will be kept here.',
+  favouritedAt: 'Favourited',
+  favouritesListLabel: 'Favourite articles',
+  favouritesExport: 'Export favourites',
+  favouritesImport: 'Import favourites',
+  favouritesImported: (added: number, skipped: number) =>
+    `Imported ${plural(String(added), 'article')}${
+      skipped > 0 ? `; ${skipped} already in favourites, not added twice` : ''
+    }.`,
+  favouritesImportFailed: 'Cannot import: the file is not favourites exported by this app.',
+  favouritesImportUnreadable: 'Cannot import: the file could not be read.',
+  favouritesExported: (count: string) => `Exported ${plural(count, 'favourite')}.`,
+  favouritesTransfer: 'Import and export',
+  favouritesFilter: 'Filter favourites',
+  favouritesCount: (shown: string, total: string) =>
+    shown === total ? plural(total, 'favourite') : `${shown} of ${total} favourites`,
+  favouritesNoMatch: 'No matching favourites.',
+  favouritesSettings: 'Reading',
+  storageCorrupt: 'Some saved data was damaged and has been backed up; the rest works as usual.',
+  storageCorruptBackup: 'Backup kept at: ',
+  storagePruned: (count: string) =>
+    `Storage is full: the oldest read marks (${count}) were cleared; favourites are untouched.`,
+  storageUnavailable: 'Browser storage is unavailable; this change will not be saved.',
+  storageNotSaved: 'Storage is full or cannot be written; this change will not be saved.',
+  storageDismiss: 'Got it',
+
+  // search (features/search)
+  navSearch: 'Search',
+  searchLabel: 'Search articles',
+  searchLandmark: 'Site search',
+  searchPlaceholder: 'Search all articles',
+  searchSubmit: 'Search',
+  // offline and install
+  offlineBanner: 'You are offline; saved content is shown.',
+  offlineTitle: 'Offline',
+  offlineNotCached: 'You are offline and this has not been saved on this device; try again online.',
+  updateAvailable: 'A new version is available',
+  updateReload: 'Reload',
+  offlineSettings: 'Offline reading',
+  cacheLimitSetting:
+    'Articles kept for offline reading (oldest removed first, favourites always kept)',
+  cacheLimitOption: (n: string) => plural(n, 'article'),
+  cacheUsage: (articles: string, favourites: string, pages: string, size: string) =>
+    `Saved ${plural(articles, 'article')}, ${plural(favourites, 'favourite')} and ${plural(pages, 'list page')}: ${size} in all.`,
+  cacheUsageLoading: 'Measuring the offline cache…',
+  cacheUnavailable: 'This browser cannot keep content for offline reading.',
+  cacheClear: 'Clear cache',
+  cacheCleared: 'Cache cleared; favourite articles stay available offline.',
+  cacheClearFailed: 'Could not clear the cache; please try again.',
+  bytes: (n: number) =>
+    n < 1_000_000 ? `${Math.max(0, Math.round(n / 1_000))} KB` : `${(n / 1_000_000).toFixed(1)} MB`,
+}
