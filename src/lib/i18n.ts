@@ -14,7 +14,8 @@ export type Translation<T> = T extends string
       ? { [K in keyof T]: Translation<T[K]> }
       : T
 
-type Catalog = { target: object; zh: object; en: () => Promise<object> }
+/** A catalog: the object the app reads, its Chinese words, and how to load its English. */
+type Catalog = [target: object, zh: object, en: () => Promise<object>]
 
 const catalogs: Catalog[] = []
 const listeners = new Set<() => void>()
@@ -26,35 +27,26 @@ let wanted: Language = 'zh-CN'
 let pending: Promise<void> | undefined
 
 /** The first of the browser's preferred languages that is Chinese or English (else Chinese). */
-export function browserLanguage(preferred: readonly string[] = navigator.languages): Language {
-  for (const tag of preferred) {
-    const primary = tag.toLowerCase().split('-')[0]
-    if (primary === 'en') return 'en'
-    if (primary === 'zh') return 'zh-CN'
-  }
-  return 'zh-CN'
-}
+export const browserLanguage = (preferred: readonly string[] = navigator.languages): Language =>
+  /^en\b/i.test(preferred.find((tag) => /^(en|zh)\b/i.test(tag)) ?? '') ? 'en' : 'zh-CN'
 
 export const currentLanguage = (): Language => language
 
-const fill = async (c: Catalog, to: Language) => [c, to === 'en' ? await c.en() : c.zh] as const
-
 /**
- * Adds a catalog whose English form `en` loads on demand. Resolves once the catalog is in the
- * current language: a page's catalog awaits it at the top level, so the page never draws in the
- * wrong language.
+ * Adds a catalog whose English form `en` loads on demand. A page's catalog awaits the result at
+ * its top level, so the page never draws in the wrong language.
  */
-export async function registerCatalog<T extends object>(
+export function registerCatalog<T extends object>(
   target: T,
   en: () => Promise<Translation<T>>,
-): Promise<void> {
-  const catalog: Catalog = { target, zh: { ...target }, en }
-  catalogs.push(catalog)
-  if (wanted === 'en')
-    await en().then(
-      (words) => Object.assign(target, words),
-      () => {},
-    )
+): Promise<void> | undefined {
+  catalogs.push([target, { ...target }, en])
+  return wanted === 'en'
+    ? en().then(
+        (words) => void Object.assign(target, words),
+        () => {},
+      )
+    : undefined
 }
 
 /**
@@ -65,19 +57,20 @@ export async function registerCatalog<T extends object>(
 export function setLanguage(next: Language): Promise<void> | undefined {
   if (next === wanted && pending) return pending
   wanted = next
-  if (next === language) return (pending = undefined)
-  return (pending = Promise.all(catalogs.map((c) => fill(c, next))).then(
-    (filled) => {
-      if (wanted !== next) return
-      pending = undefined
-      for (const [c, words] of filled) Object.assign(c.target, words)
-      language = next
-      document.documentElement.lang = next
-      version++
-      for (const l of listeners) l()
-    },
-    () => {},
-  ))
+  return (pending =
+    next === language
+      ? undefined
+      : Promise.all(catalogs.map(([, zh, en]) => (next === 'en' ? en() : zh))).then(
+          (words) => {
+            if (wanted !== next) return
+            pending = undefined
+            catalogs.forEach(([target], i) => Object.assign(target, words[i]))
+            language = document.documentElement.lang = next
+            version++
+            for (const l of listeners) l()
+          },
+          () => {},
+        ))
 }
 
 /** The change of language under way, if any: the first render waits for it. */
