@@ -60,7 +60,9 @@ export function setLanguage(next: Language): Promise<void> | undefined {
   return (pending =
     next === language
       ? undefined
-      : Promise.all(catalogs.map(([, zh, en]) => (next === 'en' ? en() : zh))).then(
+      : Promise.all(
+          catalogs.map(([, zh, en]) => (next === 'en' ? en() : Promise.resolve(zh))),
+        ).then(
           (words) => {
             if (wanted !== next) return
             pending = undefined
