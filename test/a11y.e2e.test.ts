@@ -60,14 +60,16 @@ type Route = {
 const h1 = (page: Page, name: string) =>
   page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 /** A list is ready when its first item's toggles are there. */
-const listReady = (title: string) => async (page: Page) => {
-  await h1(page, title)
-  await page
-    .locator('[role="feed"] > article')
-    .first()
-    .getByRole('button', { name: '收藏' })
-    .waitFor()
-}
+const listReady =
+  (title: string, favourite = '收藏') =>
+  async (page: Page) => {
+    await h1(page, title)
+    await page
+      .locator('[role="feed"] > article')
+      .first()
+      .getByRole('button', { name: favourite })
+      .waitFor()
+  }
 
 /** Opens the list's 标为已读 menu and marks everything loaded read. */
 async function markAllRead(page: Page) {
@@ -212,6 +214,79 @@ const ROUTES: Route[] = [
   },
 ]
 
+/** The interface in English (the browser prefers it, so a first visit chooses it): the pages of
+ * each kind, with their notices and forms. */
+const ENGLISH_ROUTES: Route[] = [
+  { name: 'latest', path: '/', ready: listReady('Latest articles', 'Favourite') },
+  {
+    name: 'latest, all read, menu open',
+    path: '/',
+    ready: listReady('Latest articles', 'Favourite'),
+    then: async (page) => {
+      await page.locator('summary', { hasText: 'Mark as read' }).click()
+      await page.getByRole('button', { name: 'Mark all as read' }).click()
+      await page.getByText('All read').waitFor()
+    },
+  },
+  {
+    name: 'a category',
+    path: '/category/technews',
+    ready: listReady('Source: 科技日报', 'Favourite'),
+  },
+  {
+    name: 'the category directory',
+    path: '/categories',
+    ready: (page) => page.getByRole('link', { name: '城市快讯' }).waitFor(),
+  },
+  {
+    name: 'an article',
+    path: '/article/2026112802',
+    ready: async (page) => {
+      await h1(page, '本地团队发布开源天气小工具')
+      await page.getByRole('navigation', { name: 'Previous and next articles' }).waitFor()
+    },
+  },
+  { name: 'settings', path: '/settings', ready: (page) => h1(page, 'Settings') },
+  {
+    name: 'favourites, with a filter',
+    path: '/favourites',
+    favourites: 7,
+    ready: (page) => page.getByRole('searchbox', { name: 'Filter favourites' }).waitFor(),
+  },
+  {
+    name: 'a storage notice',
+    path: '/favourites',
+    favourites: 'garbage',
+    ready: async (page) => {
+      await page.getByText('Some saved data was damaged').waitFor()
+      await h1(page, 'Favourites')
+    },
+  },
+  {
+    name: 'a feed that fails to load',
+    path: '/',
+    failFeed: true,
+    ready: (page) => page.getByRole('alert').getByRole('button', { name: 'Retry' }).waitFor(),
+  },
+  {
+    name: 'search results',
+    path: `/search?q=${encodeURIComponent('纯文本')}`,
+    plain: true,
+    ready: (page) => page.getByText('1 result').waitFor(),
+  },
+  {
+    name: 'a malformed search',
+    path: `/search?q=${encodeURIComponent('"东营')}`,
+    ready: (page) => page.getByText(/A quote is not closed/).waitFor(),
+  },
+  { name: 'an unknown path', path: '/no/such/page', ready: (page) => h1(page, 'Page not found') },
+]
+
+const LANGUAGES = [
+  { locale: 'zh-CN', label: '', routes: ROUTES },
+  { locale: 'en-US', label: ', English', routes: ENGLISH_ROUTES },
+] as const
+
 type FixtureItem = {
   id: string
   title: string
@@ -288,46 +363,54 @@ describe.runIf(run)('accessibility (axe) of every route', () => {
     await plainServer?.close()
   })
 
-  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
-    for (const colorScheme of SCHEMES) {
-      describe(`${device}, ${colorScheme}`, () => {
-        beforeEach(async () => {
-          context = await browser.newContext({ viewport })
-          page = await context.newPage()
-          await page.emulateMedia({ colorScheme })
-          errors = collectPageErrors(page)
-        })
-        afterEach(async () => {
-          await context.close()
-          expect(errors.map(String)).toEqual([])
-        })
-
-        for (const route of ROUTES) {
-          it(route.name, async () => {
-            failFeed = route.failFeed === true
-            const { url } = route.plain ? plainServer : server
-            if (route.favourites) {
-              const value =
-                route.favourites === 'garbage'
-                  ? '{"v":1,"items":"garbage"}'
-                  : await favouritesValue(route.favourites)
-              await page.goto(`${url}/favicon.svg`)
-              await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [FAVOURITES_KEY, value])
-            }
-            await route.before?.(page, url)
-            await page.goto(url + route.path)
-            await route.ready(page)
-            await route.then?.(page)
-            // Runtime.evaluate is not subject to the page's CSP, so the app's own policy stays on.
-            await page.evaluate(axeSource)
-            const results = await page.evaluate(
-              (options) => (window as unknown as { axe: AxeRunner }).axe.run(document, options),
-              AXE_OPTIONS,
-            )
-            expect(describeViolations(results.violations)).toEqual([])
+  for (const { locale, label, routes } of LANGUAGES) {
+    for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+      for (const colorScheme of SCHEMES) {
+        describe(`${device}, ${colorScheme}${label}`, () => {
+          beforeEach(async () => {
+            context = await browser.newContext({ viewport, locale })
+            page = await context.newPage()
+            await page.emulateMedia({ colorScheme })
+            errors = collectPageErrors(page)
           })
-        }
-      })
+          afterEach(async () => {
+            await context.close()
+            expect(errors.map(String)).toEqual([])
+          })
+
+          for (const route of routes) {
+            it(route.name, async () => {
+              failFeed = route.failFeed === true
+              const { url } = route.plain ? plainServer : server
+              if (route.favourites) {
+                const value =
+                  route.favourites === 'garbage'
+                    ? '{"v":1,"items":"garbage"}'
+                    : await favouritesValue(route.favourites)
+                await page.goto(`${url}/favicon.svg`)
+                await page.evaluate(
+                  ([k, v]) => localStorage.setItem(k!, v!),
+                  [FAVOURITES_KEY, value],
+                )
+              }
+              await route.before?.(page, url)
+              await page.goto(url + route.path)
+              await route.ready(page)
+              expect(await page.getAttribute('html', 'lang')).toBe(
+                locale === 'en-US' ? 'en' : 'zh-CN',
+              )
+              await route.then?.(page)
+              // Runtime.evaluate is not subject to the page's CSP, so the app's own policy stays on.
+              await page.evaluate(axeSource)
+              const results = await page.evaluate(
+                (options) => (window as unknown as { axe: AxeRunner }).axe.run(document, options),
+                AXE_OPTIONS,
+              )
+              expect(describeViolations(results.violations)).toEqual([])
+            })
+          }
+        })
+      }
     }
   }
 })
