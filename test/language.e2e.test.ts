@@ -3,7 +3,7 @@
 // with `<html lang="en">`, and another tab follows the change without a reload.
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { browserAvailable, collectPageErrors, launchBrowser } from './support/browser.ts'
 import { startStaticServer, type StaticServer } from './support/static-server.ts'
 
@@ -14,26 +14,25 @@ const run = browserAvailable()
 describe.runIf(run)('interface language', () => {
   let browser: Browser
   let server: StaticServer
-  let context: BrowserContext
-  let errors: Error[]
+  let context: BrowserContext | undefined
+  const errors: Error[] = []
 
   beforeAll(async () => {
-    server = await startStaticServer({ root: DIST, feedDir: FEED })
-    browser = await launchBrowser()
+    ;[server, browser] = await Promise.all([
+      startStaticServer({ root: DIST, feedDir: FEED }),
+      launchBrowser(),
+    ])
   })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-  })
-  beforeEach(() => {
-    errors = []
-  })
+  afterAll(() => Promise.all([browser?.close(), server?.close()]))
   afterEach(async () => {
-    await context.close()
-    expect(errors.map(String)).toEqual([])
+    await context?.close()
+    context = undefined
+    expect(errors.splice(0).map(String)).toEqual([])
   })
 
-  async function open(url: string): Promise<Page> {
+  /** A page at `url` in the test's context (its browser preferring `locale`). */
+  async function open(url: string, locale?: string): Promise<Page> {
+    context ??= await browser.newContext(locale ? { locale } : {})
     const page = await context.newPage()
     errors.push(...collectPageErrors(page))
     await page.goto(server.url + url)
@@ -44,15 +43,13 @@ describe.runIf(run)('interface language', () => {
   const lang = (page: Page) => page.getAttribute('html', 'lang')
 
   it('is English on a first visit from a browser that prefers English', async () => {
-    context = await browser.newContext({ locale: 'en-GB' })
-    const page = await open('/')
+    const page = await open('/', 'en-GB')
     await h1(page, 'Latest articles')
     expect(await lang(page)).toBe('en')
     expect(await page.title()).toBe('News Reader')
   })
 
   it('keeps English chosen in the settings after a reload, and another tab follows', async () => {
-    context = await browser.newContext()
     const page = await open('/settings')
     await h1(page, '设置')
     expect(await lang(page)).toBe('zh-CN')
