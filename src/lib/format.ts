@@ -1,6 +1,6 @@
 // Dates and numbers through Intl only: times in the archive's zone, relative for recent items.
 import { useSyncExternalStore } from 'react'
-import { ARCHIVE_TIME_ZONE } from '../shared/feed-bundle.ts'
+import { ARCHIVE_TIME_ZONE, FULL_TIME_FORMAT } from '../shared/feed-bundle.ts'
 import { messages } from './messages.ts'
 
 // Intl objects are made on first use: a DateTimeFormat with a time zone costs ~150 ms to create in a
@@ -105,12 +105,7 @@ export function formatWithIntl(ms: number): string {
 function makeDateTime() {
   return new Intl.DateTimeFormat('zh-CN', {
     timeZone: zone === 'archive' ? ARCHIVE_TIME_ZONE : undefined,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
+    ...FULL_TIME_FORMAT,
   })
 }
 

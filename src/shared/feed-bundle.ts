@@ -20,6 +20,15 @@ export const PAGE_SIZE = 50
 export const PAGE_BYTES_LIMIT = 100_000
 /** The archive's time zone: dates without an offset are read in it, and the app shows times in it. */
 export const ARCHIVE_TIME_ZONE = 'Asia/Shanghai'
+/** A full time as the app and the static pages write it (`2026/11/29 08:05` in zh-CN). */
+export const FULL_TIME_FORMAT: Intl.DateTimeFormatOptions = {
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+}
 
 /** RFC 3339 with an explicit offset, as the bundle writes every date. */
 export const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/

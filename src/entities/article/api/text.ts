@@ -1,5 +1,6 @@
 // Text out of what feeds send: HTML reduced to its text, entities decoded, invisible characters
 // dropped, and text shortened where people count characters.
+import { numericEntity } from '../../../shared/search-text.ts'
 
 /** The text of an HTML fragment: tags and comments dropped, entities decoded, whitespace folded. */
 export function htmlToText(html: string): string {
@@ -56,13 +57,7 @@ function namedEntity(name: string): string | undefined {
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]{1,31});/gi, (m, e: string) => {
-    if (e[0] === '#') {
-      const code =
-        e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)
-      return code > 0 && code <= 0x10ffff && !(code >= 0xd800 && code <= 0xdfff)
-        ? String.fromCodePoint(code)
-        : ''
-    }
+    if (e[0] === '#') return numericEntity(e) ?? ''
     return ENTITIES[e] ?? namedEntity(e) ?? m
   })
 }
