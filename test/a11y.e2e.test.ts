@@ -222,15 +222,15 @@ const ROUTES: Route[] = [
  * each is ready, and what is done before the check.
  */
 const ENGLISH: Record<string, Partial<Pick<Route, 'ready' | 'then'>>> = {
-  latest: { ready: listReady('Latest articles', 'Favourite') },
+  latest: { ready: listReady('Latest articles', 'Star') },
   'latest, all read and one favourited, menu open': {
-    ready: listReady('Latest articles', 'Favourite'),
+    ready: listReady('Latest articles', 'Star'),
     then: async (page) => {
       await markAllRead(page, ['Mark as read', 'Mark all as read', 'All read'])
-      await page.getByRole('button', { name: 'Favourite' }).first().click()
+      await page.getByRole('button', { name: 'Star' }).first().click()
     },
   },
-  'a category': { ready: listReady('Source: 科技日报', 'Favourite') },
+  'a category': { ready: listReady('Source: 科技日报', 'Star') },
   'the category directory': {},
   'an article': {
     ready: async (page) => {
@@ -240,12 +240,12 @@ const ENGLISH: Record<string, Partial<Pick<Route, 'ready' | 'then'>>> = {
   },
   settings: { ready: (page) => h1(page, 'Settings') },
   'favourites, with a filter': {
-    ready: (page) => page.getByRole('searchbox', { name: 'Filter favourites' }).waitFor(),
+    ready: (page) => page.getByRole('searchbox', { name: 'Filter starred' }).waitFor(),
   },
   'a storage notice': {
     ready: async (page) => {
       await page.getByText('Some saved data was damaged').waitFor()
-      await h1(page, 'Favourites')
+      await h1(page, 'Starred')
     },
   },
   'a feed that fails to load': {

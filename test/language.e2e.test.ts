@@ -71,7 +71,7 @@ describe.runIf(run)('interface language', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Latest',
       'Categories',
-      'Favourites',
+      'Starred',
       'Settings',
     ])
     expect(await page.getByRole('radio', { name: 'English' }).isChecked()).toBe(true)

@@ -15,7 +15,7 @@ export const messagesEn: Translation<typeof messages> = {
   // feed and lists (reader app)
   navLatest: 'Latest',
   navCategories: 'Categories',
-  navFavourites: 'Favourites',
+  navFavourites: 'Starred',
   mainNav: 'Main',
   footerNote: 'Content comes from the feed; article text is sanitized before it is shown.',
   latestTitle: 'Latest articles',
@@ -75,7 +75,7 @@ export const messagesEn: Translation<typeof messages> = {
   errorTitle: 'Something went wrong',
   errorText: 'The page could not be shown.',
   reload: 'Reload',
-  favouritesTitle: 'Favourites',
+  favouritesTitle: 'Starred',
   feedError: {
     'not-json': 'The feed is not a valid JSON file and cannot be read.',
     'not-a-feed': 'This file is not a JSON Feed.',
@@ -149,30 +149,29 @@ export const messagesEn: Translation<typeof messages> = {
   markReadOnOpen: 'When the article is opened',
   markReadOnScroll: 'When scrolled past in the list',
   markReadManual: 'Only by hand',
-  favourite: 'Favourite',
-  favouritesEmpty:
-    'No favourites yet. Press “Favourite” next to an article and it will be kept here.',
-  favouritedAt: 'Favourited',
-  favouritesListLabel: 'Favourite articles',
-  favouritesExport: 'Export favourites',
-  favouritesImport: 'Import favourites',
+  favourite: 'Star',
+  favouritesEmpty: 'Nothing starred yet. Press “Star” next to an article and it will be kept here.',
+  favouritedAt: 'Starred',
+  favouritesListLabel: 'Starred articles',
+  favouritesExport: 'Export starred',
+  favouritesImport: 'Import starred',
   favouritesImported: (added: number, skipped: number) =>
     `Imported ${plural(String(added), 'article')}${
-      skipped > 0 ? `; ${skipped} already in favourites, not added twice` : ''
+      skipped > 0 ? `; ${skipped} already starred, not added twice` : ''
     }.`,
-  favouritesImportFailed: 'Cannot import: the file is not favourites exported by this app.',
+  favouritesImportFailed: 'Cannot import: the file is not a starred list exported by this app.',
   favouritesImportUnreadable: 'Cannot import: the file could not be read.',
-  favouritesExported: (count: string) => `Exported ${plural(count, 'favourite')}.`,
+  favouritesExported: (count: string) => `Exported ${plural(count, 'starred article')}.`,
   favouritesTransfer: 'Import and export',
-  favouritesFilter: 'Filter favourites',
+  favouritesFilter: 'Filter starred',
   favouritesCount: (shown: string, total: string) =>
-    shown === total ? plural(total, 'favourite') : `${shown} of ${total} favourites`,
-  favouritesNoMatch: 'No matching favourites.',
+    shown === total ? plural(total, 'starred article') : `${shown} of ${total} starred`,
+  favouritesNoMatch: 'No matching starred articles.',
   favouritesSettings: 'Reading',
   storageCorrupt: 'Some saved data was damaged and has been backed up; the rest works as usual.',
   storageCorruptBackup: 'Backup kept at: ',
   storagePruned: (count: string) =>
-    `Storage is full: the oldest read marks (${count}) were cleared; favourites are untouched.`,
+    `Storage is full: the oldest read marks (${count}) were cleared; starred articles are untouched.`,
   storageUnavailable: 'Browser storage is unavailable; this change will not be saved.',
   storageNotSaved: 'Storage is full or cannot be written; this change will not be saved.',
   storageDismiss: 'Got it',
@@ -191,14 +190,14 @@ export const messagesEn: Translation<typeof messages> = {
   updateReload: 'Reload',
   offlineSettings: 'Offline reading',
   cacheLimitSetting:
-    'Articles kept for offline reading (oldest removed first, favourites always kept)',
+    'Articles kept for offline reading (oldest removed first, starred always kept)',
   cacheLimitOption: (n: string) => plural(n, 'article'),
   cacheUsage: (articles: string, favourites: string, pages: string, size: string) =>
-    `Saved ${plural(articles, 'article')}, ${plural(favourites, 'favourite')} and ${plural(pages, 'list page')}: ${size} in all.`,
+    `Saved ${plural(articles, 'article')}, ${plural(favourites, 'starred')} and ${plural(pages, 'list page')}: ${size} in all.`,
   cacheUsageLoading: 'Measuring the offline cache…',
   cacheUnavailable: 'This browser cannot keep content for offline reading.',
   cacheClear: 'Clear cache',
-  cacheCleared: 'Cache cleared; favourite articles stay available offline.',
+  cacheCleared: 'Cache cleared; starred articles stay available offline.',
   cacheClearFailed: 'Could not clear the cache; please try again.',
   bytes: (n: number) =>
     n < 1_000_000 ? `${Math.max(0, Math.round(n / 1_000))} KB` : `${(n / 1_000_000).toFixed(1)} MB`,

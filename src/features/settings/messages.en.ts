@@ -23,10 +23,10 @@ export const settingsMessagesEn: Translation<typeof settingsMessages> = {
   timeZoneBrowser: 'This device’s time zone',
   backupTitle: 'Backup and transfer',
   backupHint:
-    'Save settings, read marks and favourites in one file to import in another browser; importing merges with what is here and loses nothing.',
+    'Save settings, read marks and starred articles in one file to import in another browser; importing merges with what is here and loses nothing.',
   backupExport: 'Export all data',
   backupImport: 'Import data',
-  backupExported: 'Settings, read marks and favourites exported.',
+  backupExported: 'Settings, read marks and starred articles exported.',
   backupImported: (imported: number, failed: number) =>
     failed === 0
       ? `Imported ${imported} ${imported === 1 ? 'item' : 'items'}.`
