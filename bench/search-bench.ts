@@ -13,13 +13,8 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateArchive } from '../scripts/gen-archive.ts'
-import {
-  IndexSearch,
-  NO_FILTERS,
-  parseIndex,
-  type IndexSource,
-  type SearchFilters,
-} from '../src/features/search/engine.ts'
+import { IndexSearch, parseIndex, type IndexSource } from '../src/features/search/engine.ts'
+import { NO_FILTERS, type SearchFilters } from '../src/features/search/query.ts'
 import type { BundleContentItem } from '../src/shared/feed-bundle.ts'
 import {
   SEARCH_INDEX_FILE,

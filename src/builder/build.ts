@@ -9,7 +9,6 @@ import { assertTimeZone } from './dates.ts'
 import { digestOf } from './digest.ts'
 import { BuildError, causeOf, guard } from './errors.ts'
 import { listInputs } from './inputs.ts'
-import { ItemStore } from './item-store.ts'
 import { lockOutput } from './lock.ts'
 import { BundleWriter } from './output.ts'
 import { planBundle } from './plan.ts'
@@ -17,16 +16,16 @@ import { createProgress, type Progress } from './progress.ts'
 import { readPhase } from './read-phase.ts'
 import { firstSkipped, reportSummary, type BuildSummary } from './report.ts'
 import { SearchSpool } from './search-index/spool.ts'
-import { readSite, type Site } from './site.ts'
+import { checkPlaces, readSite, type Site } from './site.ts'
 import {
   STATE_FILE,
-  itemStoreFile,
   journalFile,
   loadState,
   readJournal,
   saveState,
   type BuildState,
 } from './state.ts'
+import { openStore, removeOldStores, storeHolds } from './store-generations.ts'
 import { writePhase } from './write-phase.ts'
 import { writeStaticSite, type StaticSiteSummary } from './static-site.ts'
 
@@ -61,37 +60,6 @@ export type BuildResult = {
   pages?: StaticSiteSummary
   /** The first skipped input files and why (all of them are in report.json). */
   skipped: { file: string; reason: string }[]
-}
-
-/** `dir`'s real path, or its nearest existing ancestor's real path with the rest appended. */
-function realPath(dir: string): string {
-  const rest: string[] = []
-  let at = dir
-  for (;;) {
-    try {
-      return path.join(fs.realpathSync(at), ...rest.reverse())
-    } catch {
-      const up = path.dirname(at)
-      if (up === at) return dir
-      rest.push(path.basename(at))
-      at = up
-    }
-  }
-}
-
-const inside = (child: string, parent: string) =>
-  child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep)
-
-/** Refuses --out or --state inside a posts folder (real paths: a symlink does not get past). */
-function checkPlaces(out: string, stateFile: string, site: Site): void {
-  const outReal = realPath(out)
-  const stateReal = realPath(stateFile)
-  for (const f of site.folders) {
-    if (inside(outReal, f.real))
-      throw new BuildError(`--out ${out} is inside the posts folder ${f.abs}: refused`)
-    if (inside(stateReal, f.real))
-      throw new BuildError(`--state ${stateFile} is inside the posts folder ${f.abs}: refused`)
-  }
 }
 
 export function build(options: BuildOptions): BuildResult {
@@ -303,39 +271,4 @@ function folderSpan(folder: Uint16Array, k: number, f: Site['folders'][number]) 
     start: start < 0 ? 0 : start,
     count: start < 0 ? 0 : end - start + 1,
   }
-}
-
-/**
- * The item store this build appends to: the last one while at least half of it is still in use,
- * else a new generation (the items still in use are copied into it), so it never grows without end.
- */
-function openStore(stateFile: string, previous: BuildState | null, newest: number) {
-  const last = previous?.itemStore ?? 0
-  const lastFile = itemStoreFile(stateFile, last)
-  let live = 0
-  for (const n of previous?.articles.itemLength ?? []) live += n
-  if (previous && live * 2 >= storeSize(lastFile))
-    return { store: new ItemStore(lastFile, true), previousStore: null, generation: last }
-  // Past any generation a state on disk may still point at (even one this build does not trust).
-  const generation = Math.max(last, newest) + 1
-  const store = new ItemStore(itemStoreFile(stateFile, generation), false)
-  return { store, previousStore: previous && new ItemStore(lastFile, true), generation }
-}
-
-const storeSize = (file: string) => fs.statSync(file, { throwIfNoEntry: false })?.size ?? -1
-
-/** Whether the last build's item store still holds every item its state points at. */
-function storeHolds(stateFile: string, previous: BuildState): boolean {
-  const { itemOffset, itemLength, count } = previous.articles
-  let end = 0
-  for (let a = 0; a < count; a++) end = Math.max(end, itemOffset[a]! + itemLength[a]!)
-  return storeSize(itemStoreFile(stateFile, previous.itemStore)) >= end
-}
-
-function removeOldStores(stateFile: string, keep: number): void {
-  const dir = path.dirname(stateFile)
-  const prefix = `${path.basename(stateFile)}.items-`
-  for (const name of fs.readdirSync(dir))
-    if (name.startsWith(prefix) && name !== path.basename(itemStoreFile(stateFile, keep)))
-      fs.rmSync(path.join(dir, name), { force: true })
 }

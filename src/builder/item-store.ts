@@ -41,7 +41,7 @@ export class ItemStore {
     let done = 0
     while (done < length) {
       const n = fs.readSync(this.fd, into, at + done, length - done, offset + done)
-      if (n === 0) throw new Error(`item store ${this.file} is shorter than its index`)
+      if (n === 0) throw new Error(`${this.file} is shorter than its index`)
       done += n
     }
   }

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import type { Inputs } from './catalog.ts'
+import { BuildError } from './errors.ts'
 import { scalarText, splitFrontMatter } from './front-matter.ts'
 
 /** One folder of posts; `name` prefixes its files in report.json ('' when it is the input itself). */
@@ -120,4 +121,35 @@ export function inputPath(site: Site, inputs: Inputs, i: number): string {
   const folder = site.folders[inputs.folder[i] as number]!
   // Names are clean relative paths from listFolder(): no path.join needed (a million times).
   return `${folder.abs}${path.sep}${inputs.names[i] as string}`
+}
+
+/** `dir`'s real path, or its nearest existing ancestor's real path with the rest appended. */
+function realPath(dir: string): string {
+  const rest: string[] = []
+  let at = dir
+  for (;;) {
+    try {
+      return path.join(fs.realpathSync(at), ...rest.reverse())
+    } catch {
+      const up = path.dirname(at)
+      if (up === at) return dir
+      rest.push(path.basename(at))
+      at = up
+    }
+  }
+}
+
+const inside = (child: string, parent: string) =>
+  child === parent || child.startsWith(parent.endsWith(path.sep) ? parent : parent + path.sep)
+
+/** Refuses --out or --state inside a posts folder (real paths: a symlink does not get past). */
+export function checkPlaces(out: string, stateFile: string, site: Site): void {
+  const outReal = realPath(out)
+  const stateReal = realPath(stateFile)
+  for (const f of site.folders) {
+    if (inside(outReal, f.real))
+      throw new BuildError(`--out ${out} is inside the posts folder ${f.abs}: refused`)
+    if (inside(stateReal, f.real))
+      throw new BuildError(`--state ${stateFile} is inside the posts folder ${f.abs}: refused`)
+  }
 }

@@ -1,4 +1,5 @@
 // Search text, shared by the builder and the app: how text is normalized and what a query says.
+import { BASIC_ENTITIES, numericEntity } from './entities.ts'
 
 /** Longest query the app accepts (characters). */
 export const MAX_QUERY_CHARS = 200
@@ -33,12 +34,7 @@ export function searchableText(title: string, body: string): string {
 }
 
 const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
+  ...BASIC_ENTITIES,
   hellip: '\u2026',
   mdash: '\u2014',
   ndash: '\u2013',
@@ -51,15 +47,6 @@ const NAMED: Record<string, string> = {
   yen: '\u00a5',
   copy: '\u00a9',
   reg: '\u00ae',
-}
-
-/** The character of a numeric reference (`#38`, `#x26`), or undefined where it names none. */
-export function numericEntity(body: string): string | undefined {
-  const cp =
-    body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10)
-  return cp > 0 && cp <= 0x10ffff && (cp < 0xd800 || cp > 0xdfff)
-    ? String.fromCodePoint(cp)
-    : undefined
 }
 
 function entity(match: string, body: string): string {

@@ -1,6 +1,7 @@
 // A button named in the app's language that opens a hidden file input: the browser's own picker is
 // labelled in the browser's language, and it would be a second tab stop for the same action.
-import { useRef } from 'react'
+import { useRef, useState } from 'react'
+import { messages } from '../../lib/messages.ts'
 
 export type FileButtonProps = {
   label: string
@@ -35,7 +36,7 @@ export function FileButton({ label, accept, onFile }: FileButtonProps) {
 /** What an export or import did: said politely when it worked, at once when it did not. */
 export type TransferOutcome = { ok: boolean; text: string } | null
 
-export function TransferStatus({ outcome }: { outcome: TransferOutcome }) {
+function TransferStatus({ outcome }: { outcome: TransferOutcome }) {
   return (
     <>
       <p className="transfer-status" role="status">
@@ -46,6 +47,45 @@ export function TransferStatus({ outcome }: { outcome: TransferOutcome }) {
           {outcome.text}
         </p>
       )}
+    </>
+  )
+}
+
+export type TransferProps = {
+  exportLabel: string
+  /** Writes the file and says what it held; null when there is nothing to export. */
+  onExport: (() => TransferOutcome) | null
+  importLabel: string
+  /** Takes a file's text in and says what came of it. */
+  onImport: (text: string) => TransferOutcome
+}
+
+/** Export and import buttons for one kind of file, and what the last of them did. */
+export function Transfer({ exportLabel, onExport, importLabel, onImport }: TransferProps) {
+  const [outcome, setOutcome] = useState<TransferOutcome>(null)
+  const read = async (file: File) => {
+    try {
+      const text = await file.text()
+      setOutcome(onImport(text))
+    } catch {
+      setOutcome({ ok: false, text: messages.favouritesImportUnreadable })
+    }
+  }
+  return (
+    <>
+      <div className="favourites-transfer">
+        {onExport && (
+          <button type="button" onClick={() => setOutcome(onExport())}>
+            {exportLabel}
+          </button>
+        )}
+        <FileButton
+          label={importLabel}
+          accept="application/json,.json"
+          onFile={(f) => void read(f)}
+        />
+      </div>
+      <TransferStatus outcome={outcome} />
     </>
   )
 }

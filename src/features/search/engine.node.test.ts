@@ -18,16 +18,8 @@ import {
   searchableText,
   type SearchDoc,
 } from '../../shared/search.ts'
-import {
-  IndexSearch,
-  MemorySearch,
-  NO_FILTERS,
-  docMatches,
-  parseIndex,
-  type IndexSource,
-  type Search,
-  type SearchFilters,
-} from './engine.ts'
+import { IndexSearch, parseIndex, type IndexSource } from './engine.ts'
+import { MemorySearch, NO_FILTERS, docMatches, type Search, type SearchFilters } from './query.ts'
 
 let tmp: string
 let feed: string

@@ -1,6 +1,6 @@
 // The search's URL, `/search?q=…&category=…&tag=…&from=YYYY-MM-DD&to=YYYY-MM-DD`: read and checked
 // where it enters (a value that cannot be right is dropped and named), and written back.
-import type { SearchFilters } from './engine.ts'
+import type { SearchFilters } from './query.ts'
 
 export const SEARCH_PATH = '/search'
 const MAX_NAME = 200

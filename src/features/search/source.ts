@@ -9,14 +9,8 @@ import {
 import { htmlToText } from '../../entities/article/api/text.ts'
 import type { Article } from '../../entities/article/model/article.ts'
 import { SearchIndexError, type SearchDoc } from '../../shared/search.ts'
-import {
-  IndexSearch,
-  MemorySearch,
-  parseIndex,
-  type IndexSource,
-  type Search,
-  type SearchFilters,
-} from './engine.ts'
+import { IndexSearch, parseIndex, type IndexSource } from './engine.ts'
+import { MemorySearch, type Search, type SearchFilters } from './query.ts'
 import type { ParsedQuery } from '../../shared/search.ts'
 
 /** Why a search cannot run: no index in this bundle, or the network. Corrupt files: SearchIndexError. */

@@ -3,7 +3,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { parseQuery, type QueryProblem, type SearchDoc } from '../../shared/search.ts'
-import type { Search, SearchFilters } from './engine.ts'
+import type { Search, SearchFilters } from './query.ts'
 import { startSearch } from './source.ts'
 
 export type SearchState =

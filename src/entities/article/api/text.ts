@@ -1,6 +1,6 @@
 // Text out of what feeds send: HTML reduced to its text, entities decoded, invisible characters
 // dropped, and text shortened where people count characters.
-import { numericEntity } from '../../../shared/search-text.ts'
+import { BASIC_ENTITIES, numericEntity } from '../../../shared/entities.ts'
 
 /** The text of an HTML fragment: tags and comments dropped, entities decoded, whitespace folded. */
 export function htmlToText(html: string): string {
@@ -30,14 +30,6 @@ export function plainText(s: string): string {
   )
 }
 
-const ENTITIES: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: '\u00a0',
-}
 const named = new Map<string, string>()
 
 /** One named entity through the browser's own table (all 2,231 of HTML), parsed inert. */
@@ -58,7 +50,7 @@ function decodeEntities(s: string): string {
   if (!s.includes('&')) return s
   return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z][a-z0-9]{1,31});/gi, (m, e: string) => {
     if (e[0] === '#') return numericEntity(e) ?? ''
-    return ENTITIES[e] ?? namedEntity(e) ?? m
+    return BASIC_ENTITIES[e] ?? namedEntity(e) ?? m
   })
 }
 

@@ -1,10 +1,5 @@
 // Export favourites to a JSON file and import them back (merging, never duplicating).
-import { useState } from 'react'
-import {
-  FileButton,
-  TransferStatus,
-  type TransferOutcome,
-} from '../../../components/ui/file-button.tsx'
+import { Transfer } from '../../../components/ui/file-button.tsx'
 import { download } from '../../../lib/download.ts'
 import { formatNumber } from '../../../lib/format.ts'
 import { messages } from '../../../lib/messages.ts'
@@ -14,53 +9,31 @@ import { useFavourites } from '../hooks.ts'
 
 export function FavouritesTransfer() {
   const count = useFavourites().length
-  const [outcome, setOutcome] = useState<TransferOutcome>(null)
-
   const onExport = () => {
     const list = favouriteList(favouritesStore.getSnapshot())
     download(
       `news-reader-favourites-${new Date().toISOString().slice(0, 10)}.json`,
       exportFavourites(list),
     )
-    setOutcome({ ok: true, text: messages.favouritesExported(formatNumber(list.length)) })
+    return { ok: true, text: messages.favouritesExported(formatNumber(list.length)) }
   }
-
-  const onImport = async (file: File) => {
-    let text: string
-    try {
-      text = await file.text()
-    } catch {
-      setOutcome({ ok: false, text: messages.favouritesImportUnreadable })
-      return
-    }
+  const onImport = (text: string) => {
     let result: ImportResult | null = null
     favouritesStore.update((favs) => {
       result = importFavourites(favs, text)
       return result?.favs ?? favs
     })
     const r = result as ImportResult | null
-    setOutcome(
-      r
-        ? { ok: true, text: messages.favouritesImported(r.added, r.skipped) }
-        : { ok: false, text: messages.favouritesImportFailed },
-    )
+    return r
+      ? { ok: true, text: messages.favouritesImported(r.added, r.skipped) }
+      : { ok: false, text: messages.favouritesImportFailed }
   }
-
   return (
-    <>
-      <div className="favourites-transfer">
-        {count > 0 && (
-          <button type="button" onClick={onExport}>
-            {messages.favouritesExport}
-          </button>
-        )}
-        <FileButton
-          label={messages.favouritesImport}
-          accept="application/json,.json"
-          onFile={(file) => void onImport(file)}
-        />
-      </div>
-      <TransferStatus outcome={outcome} />
-    </>
+    <Transfer
+      exportLabel={messages.favouritesExport}
+      onExport={count > 0 ? onExport : null}
+      importLabel={messages.favouritesImport}
+      onImport={onImport}
+    />
   )
 }
