@@ -1,7 +1,7 @@
 // The interface catalog in English: loaded only when the reader chose English (src/lib/i18n.ts),
 // typed as the Chinese one so that a missing key fails the build.
 import type { Translation } from './i18n.ts'
-import type { messages } from './messages.ts'
+import { messages } from './messages.ts'
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 const plural = (n: string, one: string, many = `${one}s`) => `${n} ${n === '1' ? one : many}`
@@ -199,6 +199,6 @@ export const messagesEn: Translation<typeof messages> = {
   cacheClear: 'Clear cache',
   cacheCleared: 'Cache cleared; starred articles stay available offline.',
   cacheClearFailed: 'Could not clear the cache; please try again.',
-  bytes: (n: number) =>
-    n < 1_000_000 ? `${Math.max(0, Math.round(n / 1_000))} KB` : `${(n / 1_000_000).toFixed(1)} MB`,
+  // Sizes are written alike in both languages.
+  bytes: messages.bytes,
 }
