@@ -27,10 +27,10 @@ let wanted: Language = 'zh-CN'
 let pending: Promise<void> | undefined
 
 /** The first of the browser's preferred languages that is Chinese or English (else Chinese). */
-export const browserLanguage = (preferred: readonly string[] = navigator.languages): Language =>
+export const browserLanguage = (
+  preferred: readonly string[] = globalThis.navigator?.languages ?? [],
+): Language =>
   /^en\b/i.test(preferred.find((tag) => /^(en|zh)\b/i.test(tag)) ?? '') ? 'en' : 'zh-CN'
-
-export const currentLanguage = (): Language => language
 
 /**
  * Adds a catalog whose English form `en` loads on demand. A page's catalog awaits the result at
