@@ -1,5 +1,6 @@
 // Entry point: one QueryClient, the routes in a BrowserRouter under the app's base path, the
-// app's styles, and offline reading once the page is idle.
+// app's styles, and offline reading once the page is idle. A reader who chose English waits for
+// its catalog (one small chunk) before the first render.
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { BrowserRouter } from 'react-router'
@@ -11,6 +12,7 @@ import { makeQueryClient } from './app/query-client.ts'
 import { ensureEntryKey } from './app/scroll-restoration.ts'
 import { applyPageSettings } from './features/settings/settings-store.ts'
 import { setDisplayZone } from './lib/format.ts'
+import { languageLoading } from './lib/i18n.ts'
 import { startOfflineWhenIdle } from './app/offline/status.ts'
 import './app/app.css'
 
@@ -19,6 +21,7 @@ const queryClient = makeQueryClient()
 const basename = import.meta.env.BASE_URL.replace(/\/$/, '') || '/'
 ensureEntryKey()
 applyPageSettings(setDisplayZone)
+const language = languageLoading()
 const path = window.location.pathname
 const appPath = basename === '/' ? path : path.slice(basename.length)
 prefetchFirstScreen(queryClient, appPath)
@@ -38,10 +41,11 @@ const render = (el: HTMLElement) =>
 // of another address (a host's fallback) is cleared at once.
 const staticPath = document.querySelector<HTMLMetaElement>('meta[name="news-reader-page"]')?.content
 if (root?.firstElementChild && staticPath === appPath)
-  void staticPageReady(queryClient, appPath).finally(() => render(root))
+  void Promise.all([staticPageReady(queryClient, appPath), language]).finally(() => render(root))
 else if (root) {
   root.replaceChildren()
-  render(root)
+  if (language) void language.then(() => render(root))
+  else render(root)
 }
 // The service worker and offline caching: after the first list, in a lazy chunk.
 startOfflineWhenIdle(queryClient)

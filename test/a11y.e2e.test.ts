@@ -60,20 +60,25 @@ type Route = {
 const h1 = (page: Page, name: string) =>
   page.getByRole('heading', { level: 1, name, exact: true }).waitFor()
 /** A list is ready when its first item's toggles are there. */
-const listReady = (title: string) => async (page: Page) => {
-  await h1(page, title)
-  await page
-    .locator('[role="feed"] > article')
-    .first()
-    .getByRole('button', { name: '收藏' })
-    .waitFor()
-}
+const listReady =
+  (title: string, favourite = '收藏') =>
+  async (page: Page) => {
+    await h1(page, title)
+    await page
+      .locator('[role="feed"] > article')
+      .first()
+      .getByRole('button', { name: favourite })
+      .waitFor()
+  }
 
 /** Opens the list's 标为已读 menu and marks everything loaded read. */
-async function markAllRead(page: Page) {
-  await page.locator('summary', { hasText: '标为已读' }).click()
-  await page.getByRole('button', { name: '全部标为已读' }).click()
-  await page.getByText('全部已读').waitFor()
+async function markAllRead(
+  page: Page,
+  [menu, all, done] = ['标为已读', '全部标为已读', '全部已读'],
+) {
+  await page.locator('summary', { hasText: menu }).click()
+  await page.getByRole('button', { name: all }).click()
+  await page.getByText(done).waitFor()
 }
 
 const ROUTES: Route[] = [
@@ -212,6 +217,54 @@ const ROUTES: Route[] = [
   },
 ]
 
+/**
+ * The same pages in English (the browser prefers it, so a first visit chooses it): what shows when
+ * each is ready, and what is done before the check.
+ */
+const ENGLISH: Record<string, Partial<Pick<Route, 'ready' | 'then'>>> = {
+  latest: { ready: listReady('Latest articles', 'Star') },
+  'latest, all read and one favourited, menu open': {
+    ready: listReady('Latest articles', 'Star'),
+    then: async (page) => {
+      await markAllRead(page, ['Mark as read', 'Mark all as read', 'All read'])
+      await page.getByRole('button', { name: 'Star' }).first().click()
+    },
+  },
+  'a category': { ready: listReady('Source: 科技日报', 'Star') },
+  'the category directory': {},
+  'an article': {
+    ready: async (page) => {
+      await h1(page, '本地团队发布开源天气小工具')
+      await page.getByRole('navigation', { name: 'Previous and next articles' }).waitFor()
+    },
+  },
+  settings: { ready: (page) => h1(page, 'Settings') },
+  'favourites, with a filter': {
+    ready: (page) => page.getByRole('searchbox', { name: 'Filter starred' }).waitFor(),
+  },
+  'a storage notice': {
+    ready: async (page) => {
+      await page.getByText('Some saved data was damaged').waitFor()
+      await h1(page, 'Starred')
+    },
+  },
+  'a feed that fails to load': {
+    ready: (page) => page.getByRole('alert').getByRole('button', { name: 'Retry' }).waitFor(),
+  },
+  'search results with marked matches': { ready: (page) => page.getByText('1 result').waitFor() },
+  'a malformed search': { ready: (page) => page.getByText(/A quote is not closed/).waitFor() },
+  'an unknown path': { ready: (page) => h1(page, 'Page not found') },
+}
+const ENGLISH_ROUTES = ROUTES.flatMap((route) => {
+  const english = ENGLISH[route.name]
+  return english ? [{ ...route, then: undefined, ...english }] : []
+})
+
+const LANGUAGES = [
+  { locale: 'zh-CN', label: '', routes: ROUTES },
+  { locale: 'en-US', label: ', English', routes: ENGLISH_ROUTES },
+] as const
+
 type FixtureItem = {
   id: string
   title: string
@@ -288,46 +341,54 @@ describe.runIf(run)('accessibility (axe) of every route', () => {
     await plainServer?.close()
   })
 
-  for (const [device, viewport] of Object.entries(VIEWPORTS)) {
-    for (const colorScheme of SCHEMES) {
-      describe(`${device}, ${colorScheme}`, () => {
-        beforeEach(async () => {
-          context = await browser.newContext({ viewport })
-          page = await context.newPage()
-          await page.emulateMedia({ colorScheme })
-          errors = collectPageErrors(page)
-        })
-        afterEach(async () => {
-          await context.close()
-          expect(errors.map(String)).toEqual([])
-        })
-
-        for (const route of ROUTES) {
-          it(route.name, async () => {
-            failFeed = route.failFeed === true
-            const { url } = route.plain ? plainServer : server
-            if (route.favourites) {
-              const value =
-                route.favourites === 'garbage'
-                  ? '{"v":1,"items":"garbage"}'
-                  : await favouritesValue(route.favourites)
-              await page.goto(`${url}/favicon.svg`)
-              await page.evaluate(([k, v]) => localStorage.setItem(k!, v!), [FAVOURITES_KEY, value])
-            }
-            await route.before?.(page, url)
-            await page.goto(url + route.path)
-            await route.ready(page)
-            await route.then?.(page)
-            // Runtime.evaluate is not subject to the page's CSP, so the app's own policy stays on.
-            await page.evaluate(axeSource)
-            const results = await page.evaluate(
-              (options) => (window as unknown as { axe: AxeRunner }).axe.run(document, options),
-              AXE_OPTIONS,
-            )
-            expect(describeViolations(results.violations)).toEqual([])
+  for (const { locale, label, routes } of LANGUAGES) {
+    for (const [device, viewport] of Object.entries(VIEWPORTS)) {
+      for (const colorScheme of SCHEMES) {
+        describe(`${device}, ${colorScheme}${label}`, () => {
+          beforeEach(async () => {
+            context = await browser.newContext({ viewport, locale })
+            page = await context.newPage()
+            await page.emulateMedia({ colorScheme })
+            errors = collectPageErrors(page)
           })
-        }
-      })
+          afterEach(async () => {
+            await context.close()
+            expect(errors.map(String)).toEqual([])
+          })
+
+          for (const route of routes) {
+            it(route.name, async () => {
+              failFeed = route.failFeed === true
+              const { url } = route.plain ? plainServer : server
+              if (route.favourites) {
+                const value =
+                  route.favourites === 'garbage'
+                    ? '{"v":1,"items":"garbage"}'
+                    : await favouritesValue(route.favourites)
+                await page.goto(`${url}/favicon.svg`)
+                await page.evaluate(
+                  ([k, v]) => localStorage.setItem(k!, v!),
+                  [FAVOURITES_KEY, value],
+                )
+              }
+              await route.before?.(page, url)
+              await page.goto(url + route.path)
+              await route.ready(page)
+              expect(await page.getAttribute('html', 'lang')).toBe(
+                locale === 'en-US' ? 'en' : 'zh-CN',
+              )
+              await route.then?.(page)
+              // Runtime.evaluate is not subject to the page's CSP, so the app's own policy stays on.
+              await page.evaluate(axeSource)
+              const results = await page.evaluate(
+                (options) => (window as unknown as { axe: AxeRunner }).axe.run(document, options),
+                AXE_OPTIONS,
+              )
+              expect(describeViolations(results.violations)).toEqual([])
+            })
+          }
+        })
+      }
     }
   }
 })

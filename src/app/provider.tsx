@@ -4,6 +4,7 @@
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import type { ReactNode } from 'react'
 import { ErrorBoundary } from 'react-error-boundary'
+import { useLanguageVersion } from '../lib/i18n.ts'
 import { messages } from '../lib/messages.ts'
 
 function AppFailed() {
@@ -20,9 +21,14 @@ function AppFailed() {
 
 export type AppProviderProps = { queryClient: QueryClient; children: ReactNode }
 
+/**
+ * A new interface language draws the whole tree again (the catalogs are plain objects read while
+ * drawing); the query cache outside keeps the data, the address keeps the page.
+ */
 export function AppProvider({ queryClient, children }: AppProviderProps) {
+  const language = useLanguageVersion()
   return (
-    <ErrorBoundary fallback={<AppFailed />}>
+    <ErrorBoundary key={language} fallback={<AppFailed />}>
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </ErrorBoundary>
   )

@@ -1,13 +1,21 @@
 // Dates and numbers through Intl only: times in the archive's zone, relative for recent items.
 import { useSyncExternalStore } from 'react'
 import { ARCHIVE_TIME_ZONE, FULL_TIME_FORMAT } from '../shared/feed-bundle.ts'
-import { LOCALE, messages } from './messages.ts'
+import { messages } from './messages.ts'
 
 // Intl objects are made on first use: a DateTimeFormat with a time zone costs ~150 ms to create in a
 // fresh page at 4× CPU slowdown (ICU's zone data), on the critical path of the first list.
+// Dates are written from the catalog (messages.fullDate, …) over a zh-CN wall clock; relative times
+// and numbers follow the interface's language, so those two are made again when it changes.
 const dateTime = new Map<string, Intl.DateTimeFormat>()
 let relative: Intl.RelativeTimeFormat | undefined
 let number: Intl.NumberFormat | undefined
+let madeFor: string = messages.locale
+function inLocale(): string {
+  if (madeFor !== messages.locale)
+    [madeFor, relative, number] = [messages.locale, undefined, undefined]
+  return madeFor
+}
 
 const MINUTE = 60_000
 const HOUR = 60 * MINUTE
@@ -59,10 +67,16 @@ function archiveClock<T>(dateOnly: boolean, fn: () => T): T {
 const offsetAt = (ms: number) =>
   zone === 'archive' ? 8 * HOUR : -new Date(ms).getTimezoneOffset() * MINUTE
 
+/** The date and time in the shown zone, in the interface's language. */
 export function formatDateTime(ms: number): string {
+  const full = wallClock(ms)
+  return messages.locale === 'zh-CN' ? full : readWallClock(full).text
+}
+
+/** `2026/11/29 08:05` in the shown zone, whatever the language (the parts the catalog writes). */
+function wallClock(ms: number): string {
   if (
     (zone === 'browser' || ARCHIVE_TIME_ZONE === 'Asia/Shanghai') &&
-    LOCALE === 'zh-CN' &&
     ms >= FIXED_UTC8_FROM &&
     ms < FIXED_UTC8_UNTIL
   ) {
@@ -72,7 +86,16 @@ export function formatDateTime(ms: number): string {
   return formatWithIntl(ms)
 }
 
-/** The same text through Intl (any date, any zone); exported for the property test. */
+/** A wall clock's parts, with its date and time written by the catalog. */
+function readWallClock(full: string) {
+  const [date = '', time = ''] = full.split(' ')
+  const [year = '', month, dom] = date.split('/')
+  const [m, d] = [Number(month), Number(dom)]
+  const fullDate = messages.fullDate(year, m, d)
+  return { year, time, fullDate, monthDay: messages.monthDay(m, d), text: `${fullDate} ${time}` }
+}
+
+/** wallClock's text through Intl (any date, any zone); exported for the property test. */
 export function formatWithIntl(ms: number): string {
   let format = dateTime.get(zone)
   if (!format) dateTime.set(zone, (format = makeDateTime()))
@@ -80,7 +103,7 @@ export function formatWithIntl(ms: number): string {
 }
 
 function makeDateTime() {
-  return new Intl.DateTimeFormat(LOCALE, {
+  return new Intl.DateTimeFormat('zh-CN', {
     timeZone: zone === 'archive' ? ARCHIVE_TIME_ZONE : undefined,
     ...FULL_TIME_FORMAT,
   })
@@ -93,7 +116,8 @@ const archiveDay = (ms: number) => Math.floor((ms + offsetAt(ms)) / DAY)
 export function formatWhen(ms: number, now: number = Date.now()): string {
   const diff = ms - now
   if (diff > MINUTE || -diff >= DAY) return formatDateTime(ms)
-  relative ??= new Intl.RelativeTimeFormat(LOCALE, { numeric: 'auto' })
+  const locale = inLocale()
+  relative ??= new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })
   if (-diff < MINUTE) return relative.format(0, 'second')
   if (-diff < HOUR) return relative.format(Math.round(diff / MINUTE), 'minute')
   return relative.format(Math.round(diff / HOUR), 'hour')
@@ -109,15 +133,12 @@ export function formatListTime(ms: number, now: number, dateOnly = false): strin
 
 function listTime(ms: number, now: number, dateOnly: boolean): string {
   const [day, today] = [archiveDay(ms), archiveDay(now)]
-  const full = formatDateTime(ms)
-  const [date = '', time = ''] = full.split(' ')
-  const [year, month, dom] = date.split('/')
-  const sameYear = year === formatDateTime(now).slice(0, 4)
-  const monthDay = `${Number(month)}月${Number(dom)}日`
-  if (dateOnly) return day === today ? messages.today : sameYear ? monthDay : date
+  const { year, time, fullDate, monthDay } = readWallClock(wallClock(ms))
+  const sameYear = year === wallClock(now).slice(0, 4)
+  if (dateOnly) return day === today ? messages.today : sameYear ? monthDay : fullDate
   if (day === today && ms <= now + MINUTE) return formatWhen(ms, now)
   if (day === today - 1) return `${messages.yesterday} ${time}`
-  return sameYear ? `${monthDay} ${time}` : date
+  return sameYear ? `${monthDay} ${time}` : fullDate
 }
 
 /** The heading of a day's group in a list: 今天, 昨天, or "11月28日 星期五". */
@@ -129,17 +150,17 @@ function dayLabel(ms: number, now: number): string {
   const [day, today] = [archiveDay(ms), archiveDay(now)]
   if (day === today) return messages.today
   if (day === today - 1) return messages.yesterday
-  const [year, month, dom] = formatDateTime(ms).split(' ')[0]!.split('/')
-  const weekday = messages.weekdays[(day + 4) % 7]!
-  const label = `${Number(month)}月${Number(dom)}日 ${weekday}`
-  return year === formatDateTime(now).slice(0, 4) ? label : `${year}年${label}`
+  const { year, monthDay } = readWallClock(wallClock(ms))
+  const label = messages.dayHeading(monthDay, messages.weekdays[(day + 4) % 7]!)
+  return year === wallClock(now).slice(0, 4) ? label : messages.withYear(label, year)
 }
 
 /** The day of an instant, to group a list by. */
 export const dayKey = (ms: number, dateOnly = false) => archiveClock(dateOnly, () => archiveDay(ms))
 
 /** The day alone of a date-only article, in the archive's calendar. */
-export const formatDay = (ms: number) => archiveClock(true, () => formatDateTime(ms).split(' ')[0]!)
+export const formatDay = (ms: number) =>
+  archiveClock(true, () => readWallClock(wallClock(ms)).fullDate)
 
 /** Whether this browser keeps the archive's time (UTC+8 now): else times say they are Beijing's. */
 export function inArchiveZone(): boolean {
@@ -153,6 +174,7 @@ export function formatFullTime(ms: number, dateOnly = false): string {
 }
 
 export function formatNumber(n: number): string {
-  number ??= new Intl.NumberFormat(LOCALE)
+  const locale = inLocale()
+  number ??= new Intl.NumberFormat(locale)
   return number.format(n)
 }

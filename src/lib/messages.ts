@@ -1,8 +1,13 @@
-// The one message catalog of the interface (zh-CN). Every string a reader sees comes from here;
-// numbers and dates go through Intl. Each feature adds its keys in its own section.
-export const LOCALE = 'zh-CN'
+// The message catalog of the interface, in Chinese (its English is messages.en.ts, loaded only for
+// a reader who chose English). Every string a reader sees comes from here or a page's own catalog;
+// numbers go through Intl in `locale`. Each feature adds its keys in its own section.
+import { registerCatalog } from './i18n.ts'
+
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n))
 
 export const messages = {
+  /** The locale of Intl's numbers and relative times. */
+  locale: 'zh-CN',
   // app shell
   appName: '新闻阅读',
   skipToContent: '跳到正文',
@@ -75,6 +80,10 @@ export const messages = {
   yesterday: '昨天',
   weekdays: ['星期日', '星期一', '星期二', '星期三', '星期四', '星期五', '星期六'],
   beijingTime: '（北京时间）',
+  monthDay: (month: number, day: number) => `${month}月${day}日`,
+  fullDate: (year: string, month: number, day: number) => `${year}/${pad2(month)}/${pad2(day)}`,
+  dayHeading: (monthDay: string, weekday: string) => `${monthDay} ${weekday}`,
+  withYear: (label: string, year: string) => `${year}年${label}`,
 
   // articles (reader app)
   articleTitle: '文章',
@@ -110,6 +119,7 @@ export const messages = {
   markOlderThanDay: '一天前的标为已读',
   markOlderThanWeek: '一周前的标为已读',
   unreadCount: (count: string) => `${count} 篇未读`,
+  clauseSeparator: '，',
   unread: '未读',
   marking: '正在标记…',
   markedRead: (count: string) => `已将 ${count} 篇标为已读`,
@@ -141,3 +151,5 @@ export const messages = {
   updateAvailable: '新版本可用',
   updateReload: '重新加载',
 } as const
+
+void registerCatalog(messages, () => import('./messages.en.ts').then((m) => m.messagesEn))

@@ -25,8 +25,21 @@ export function browserAvailable(): boolean {
   return ok
 }
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true })
+/**
+ * Chromium with pages that prefer Chinese unless a test says otherwise (`locale`): Chromium says
+ * en-US, and the reader takes its interface language from the browser on a first visit.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+  })
+  const newContext = browser.newContext.bind(browser)
+  const newPage = browser.newPage.bind(browser)
+  browser.newContext = (options) => newContext({ locale: 'zh-CN', ...options })
+  browser.newPage = (options) => newPage({ locale: 'zh-CN', ...options })
+  return browser
 }
 
 /** Collects uncaught page errors so a test can assert there were none. */

@@ -1,5 +1,6 @@
 // `/favourites`: the reader's favourites from their stored snapshots (no feed request needed),
 // export and import; one titled section each, under the page's h1.
+import './pages.css'
 import { PageTitle } from '../../components/page-title.tsx'
 import { FavouritesList } from '../../features/favourites/components/favourites-list.tsx'
 import { FavouritesTransfer } from '../../features/favourites/components/favourites-transfer.tsx'

@@ -1,5 +1,6 @@
 // `/settings`: how the reader reads: when an article becomes read, how lists look, what they hide
 // (muted words and sources), and what is kept for offline reading.
+import './pages.css'
 import { PageTitle } from '../../components/page-title.tsx'
 import { MarkReadSetting } from '../../features/reading-state/components/mark-read-setting.tsx'
 import { DisplaySettings } from '../../features/settings/components/display-settings.tsx'

@@ -1,20 +1,19 @@
 // Tells the reader what the storage layer had to do: a saved value was bad and is kept aside,
 // old read marks were pruned for room, or storage is unavailable and changes stay on this page.
-import { LOCALE, messages } from '../../lib/messages.ts'
+import { formatNumber } from '../../lib/format.ts'
+import { messages } from '../../lib/messages.ts'
 import {
   dismissStorageNotice,
   useStorageNotices,
   type StorageNotice as Notice,
 } from '../../lib/storage/notices.ts'
 
-const number = new Intl.NumberFormat(LOCALE)
-
 function text(n: Notice): string {
   switch (n.kind) {
     case 'corrupt':
       return messages.storageCorrupt
     case 'pruned':
-      return messages.storagePruned(number.format(n.count))
+      return messages.storagePruned(formatNumber(n.count))
     case 'unavailable':
       return messages.storageUnavailable
     case 'not-saved':

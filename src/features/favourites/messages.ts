@@ -1,4 +1,6 @@
 // The favourites page's words (its list, export and import): they load with the page.
+import { registerCatalog } from '../../lib/i18n.ts'
+
 export const favouritesMessages = {
   favouritesEmpty: '还没有收藏。点文章旁的“收藏”按钮，文章就会保存在这里。',
   favouritedAt: '收藏于',
@@ -14,3 +16,7 @@ export const favouritesMessages = {
     shown === total ? `共 ${total} 篇收藏` : `显示 ${shown} / ${total} 篇收藏`,
   favouritesNoMatch: '没有匹配的收藏。',
 } as const
+
+await registerCatalog(favouritesMessages, () =>
+  import('./messages.en.ts').then((m) => m.favouritesMessagesEn),
+)

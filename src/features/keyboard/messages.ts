@@ -1,4 +1,7 @@
-// The shortcuts dialog's words: they load with the dialog, not with the first list.
+// The shortcuts dialog's words: they load with the dialog, not with the first list (their English,
+// messages.en.ts, with them when the reader chose English).
+import { registerCatalog } from '../../lib/i18n.ts'
+
 export const keyboardMessages = {
   shortcutsTitle: '键盘快捷键',
   shortcuts: [
@@ -20,3 +23,7 @@ export const keyboardMessages = {
   ] as const,
   shortcutsOff: '在“设置”中可以关闭快捷键。',
 } as const
+
+await registerCatalog(keyboardMessages, () =>
+  import('./messages.en.ts').then((m) => m.keyboardMessagesEn),
+)

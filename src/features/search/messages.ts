@@ -1,5 +1,8 @@
 // The search page's words: they load with the page, not with the first list (the header's box
-// takes its few from the app's catalog, src/lib/messages.ts).
+// takes its few from the app's catalog, src/lib/messages.ts). Their English, messages.en.ts, comes
+// with them when the reader chose English.
+import { registerCatalog } from '../../lib/i18n.ts'
+
 export const searchMessages = {
   searchTitle: '搜索',
   searchResultsTitle: (q: string) => `搜索：${q}`,
@@ -27,3 +30,7 @@ export const searchMessages = {
   searchClearFilters: '清除筛选',
   searchIgnored: '网址中的部分筛选条件无效，已忽略。',
 } as const
+
+await registerCatalog(searchMessages, () =>
+  import('./messages.en.ts').then((m) => m.searchMessagesEn),
+)

@@ -1,5 +1,9 @@
-// The settings page's words: they load with the page, not with the first list.
+// The settings page's words: they load with the page, not with the first list (their English,
+// messages.en.ts, with them when the reader chose English).
+import { registerCatalog } from '../../lib/i18n.ts'
+
 export const settingsMessages = {
+  languageSetting: '界面语言',
   densitySetting: '列表',
   densityComfortable: '标题和摘要',
   densityCompact: '只显示标题（紧凑）',
@@ -51,3 +55,7 @@ export const settingsMessages = {
     n < 1_000_000 ? `${Math.max(0, Math.round(n / 1_000))} KB` : `${(n / 1_000_000).toFixed(1)} MB`,
   favouritesSettings: '阅读设置',
 } as const
+
+await registerCatalog(settingsMessages, () =>
+  import('./messages.en.ts').then((m) => m.settingsMessagesEn),
+)

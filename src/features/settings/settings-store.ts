@@ -2,6 +2,7 @@
 // a damaged value costs that setting (back to its default) and never the others.
 import * as v from 'valibot'
 import { useSyncExternalStore } from 'react'
+import { browserLanguage, LANGUAGES, setLanguage } from '../../lib/i18n.ts'
 import { createSyncedStore } from '../../lib/storage/synced-store.ts'
 import { readWire } from '../../lib/storage/wire.ts'
 import { cleanMuteList } from './mute-list.ts'
@@ -27,6 +28,8 @@ const FIELDS = {
   lineHeight: v.picklist([0, 1, 2]),
   /** Times in the archive's zone (Beijing) or the browser's. */
   timeZone: v.picklist(['archive', 'browser']),
+  /** The interface's language; until chosen (or when damaged), the browser's preference. */
+  language: v.picklist(LANGUAGES),
 
   /** Opened articles kept for offline reading (favourites are kept besides, always). */
   cacheLimit: v.pipe(v.number(), v.integer(), v.minValue(10), v.maxValue(10_000)),
@@ -50,11 +53,15 @@ export const DEFAULT_SETTINGS: Settings = {
   fontSize: 1,
   lineHeight: 1,
   timeZone: 'archive',
+  language: 'zh-CN',
   cacheLimit: 300,
   mutedWords: [],
   mutedSources: [],
   muteBody: false,
 }
+
+/** The defaults of this browser: the language it prefers, the rest as DEFAULT_SETTINGS. */
+const defaults = (): Settings => ({ ...DEFAULT_SETTINGS, language: browserLanguage() })
 
 type Stored = { value: Settings; t: number }
 
@@ -66,8 +73,8 @@ const WireSchema = v.object({
 
 function decode(raw: string): { value: Stored; complete: boolean } {
   const wire = readWire(raw, WireSchema)
-  if (!wire) return { value: { value: DEFAULT_SETTINGS, t: 0 }, complete: false }
-  const value: Record<string, unknown> = { ...DEFAULT_SETTINGS }
+  if (!wire) return { value: { value: defaults(), t: 0 }, complete: false }
+  const value: Record<string, unknown> = defaults()
   let complete = true
   for (const [key, schema] of Object.entries(FIELDS)) {
     if (!(key in wire.s)) continue
@@ -82,7 +89,7 @@ export const settingsStore = createSyncedStore<Stored>({
   name: 'settings',
   version: 1,
   codec: { encode: (s) => JSON.stringify({ v: 1, t: s.t, s: s.value }), decode },
-  empty: () => ({ value: DEFAULT_SETTINGS, t: 0 }),
+  empty: () => ({ value: defaults(), t: 0 }),
   // The last change wins across tabs (settings are few and changed by hand).
   merge: (local, incoming) => (incoming.t > local.t ? incoming : local),
 })
@@ -102,8 +109,9 @@ export function setSetting<K extends keyof Settings>(key: K, value: Settings[K])
 }
 
 /**
- * Puts the settings that style the whole page on `<html>` (theme, article text) and keeps them
- * there; called before the first render so a dark page never flashes light.
+ * Puts the settings that style the whole page on `<html>` (theme, article text, language) and keeps
+ * them there; called before the first render so a dark page never flashes light (the first render
+ * waits for an English catalog: languageLoading()).
  */
 export function applyPageSettings(onTimeZone: (zone: Settings['timeZone']) => void): void {
   const apply = () => {
@@ -114,6 +122,7 @@ export function applyPageSettings(onTimeZone: (zone: Settings['timeZone']) => vo
     root.dataset.fontSize = String(s.fontSize)
     root.dataset.lineHeight = String(s.lineHeight)
     onTimeZone(s.timeZone)
+    void setLanguage(s.language)
   }
   apply()
   settingsStore.subscribe(apply)

@@ -25,7 +25,7 @@ function Count({ n }: { n: number | null | undefined }) {
       <span className="count" aria-hidden="true">
         {formatNumber(n)}
       </span>
-      <span className="visually-hidden">{`，${messages.unreadCount(formatNumber(n))}`}</span>
+      <span className="visually-hidden">{`${messages.clauseSeparator}${messages.unreadCount(formatNumber(n))}`}</span>
     </>
   )
 }

@@ -1,5 +1,6 @@
 // The list of shortcuts (?): a modal dialog, closed by Esc or its button, that gives focus back
 // to where the reader was.
+import './shortcuts-help.css'
 import { useEffect, useId, useRef } from 'react'
 import { messages } from '../../../lib/messages.ts'
 import { keyboardMessages } from '../messages.ts'

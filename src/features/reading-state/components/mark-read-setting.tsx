@@ -7,11 +7,11 @@ import {
 } from '../read-settings.ts'
 import { readingMessages } from '../messages.ts'
 
-const LABELS: Record<MarkReadMode, string> = {
-  open: readingMessages.markReadOnOpen,
-  scroll: readingMessages.markReadOnScroll,
-  manual: readingMessages.markReadManual,
-}
+const LABELS = {
+  open: 'markReadOnOpen',
+  scroll: 'markReadOnScroll',
+  manual: 'markReadManual',
+} as const satisfies Record<MarkReadMode, keyof typeof readingMessages>
 
 export function MarkReadSetting() {
   const mode = useMarkReadMode()
@@ -27,7 +27,7 @@ export function MarkReadSetting() {
             checked={mode === m}
             onChange={() => setMarkReadMode(m)}
           />
-          {LABELS[m]}
+          {readingMessages[LABELS[m]]}
         </label>
       ))}
     </fieldset>

@@ -1,6 +1,7 @@
 // The search page: the filters, the count (role="status": 共 N 篇, or 已找到 N 篇，仍在统计… while
 // counting), the results as the app's list of articles with a marked excerpt each, more as the
 // reader scrolls, and a clear message for a malformed query, no results or no index.
+import './search-page.css'
 import { useMemo, useState, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import type { Article } from '../../../entities/article/model/article.ts'
@@ -35,12 +36,12 @@ export type SearchPageProps = {
   renderLoadMore: (props: { loading: boolean; onLoadMore: () => void; shown: number }) => ReactNode
 }
 
-const PROBLEMS: Record<QueryProblem, string> = {
-  empty: searchMessages.searchEmpty,
-  'unclosed-quote': searchMessages.searchUnclosedQuote,
-  'only-exclusions': searchMessages.searchOnlyExclusions,
-  'too-long': searchMessages.searchTooLong,
-}
+const PROBLEMS = {
+  empty: 'searchEmpty',
+  'unclosed-quote': 'searchUnclosedQuote',
+  'only-exclusions': 'searchOnlyExclusions',
+  'too-long': 'searchTooLong',
+} as const satisfies Record<QueryProblem, keyof typeof searchMessages>
 
 function errorText(error: unknown): string {
   if (error instanceof SearchUnavailable)
@@ -81,7 +82,9 @@ export function SearchPage({ params, renderResults, renderLoadMore, muted }: Sea
               : searchMessages.searchCounting(formatNumber(state.found))
             : ''}
       </p>
-      {state.status === 'problem' && <p className="notice">{PROBLEMS[state.problem]}</p>}
+      {state.status === 'problem' && (
+        <p className="notice">{searchMessages[PROBLEMS[state.problem]]}</p>
+      )}
       {state.status === 'error' && (
         <div className="notice error" role="alert">
           <p>{errorText(state.error)}</p>

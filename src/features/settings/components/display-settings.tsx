@@ -1,32 +1,49 @@
-// The display settings: theme, article text, list density, time zone, the unread count in the
-// document title, and shortcuts.
-import { useId } from 'react'
+// The display settings: language, theme, article text, list density, time zone, the unread count
+// in the document title, and shortcuts.
+import { useEffect, useId, useRef } from 'react'
+import { LANGUAGES, type Language } from '../../../lib/i18n.ts'
 import { settingsMessages } from '../messages.ts'
 import { setSetting, useSettings, type Settings } from '../settings-store.ts'
 
 type Flag = 'titleCount' | 'shortcuts' | 'muteBody'
-type Choice = 'density' | 'theme' | 'fontSize' | 'lineHeight' | 'timeZone'
+type Choice = 'density' | 'theme' | 'fontSize' | 'lineHeight' | 'timeZone' | 'language'
 
-/** One setting as a group of radio buttons. */
+/** Each language's name, written in that language (shown so, with its `lang`, in either). */
+const LANGUAGE_NAMES: Record<Language, string> = { 'zh-CN': '简体中文', en: 'English' }
+
+/** A new language draws the page again: focus then returns to the language chosen. */
+let languageChosen = false
+
+/** One setting as a group of radio buttons (a label with a `lang` is in that language). */
 function Choices<K extends Choice>(props: {
   field: K
   legend: string
-  options: readonly (readonly [Settings[K], string])[]
+  options: readonly (readonly [Settings[K], string, string?])[]
 }) {
   const value = useSettings()[props.field]
   const name = useId()
+  const checked = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    if (props.field !== 'language' || !languageChosen) return
+    languageChosen = false
+    checked.current?.focus()
+  }, [props.field])
   return (
     <fieldset className="setting-group">
       <legend>{props.legend}</legend>
-      {props.options.map(([option, label]) => (
+      {props.options.map(([option, label, lang]) => (
         <label key={String(option)}>
           <input
+            ref={value === option ? checked : undefined}
             type="radio"
             name={name}
             checked={value === option}
-            onChange={() => setSetting(props.field, option)}
+            onChange={() => {
+              languageChosen = props.field === 'language'
+              setSetting(props.field, option)
+            }}
           />
-          {label}
+          {lang ? <span lang={lang}>{label}</span> : label}
         </label>
       ))}
     </fieldset>
@@ -51,6 +68,11 @@ export function DisplaySettings() {
   const m = settingsMessages
   return (
     <>
+      <Choices
+        field="language"
+        legend={m.languageSetting}
+        options={LANGUAGES.map((l) => [l, LANGUAGE_NAMES[l], l] as const)}
+      />
       <Choices
         field="theme"
         legend={m.themeSetting}
