@@ -23,7 +23,11 @@ const packagesByUrl = {
 }
 
 const result = await build({
-  entryPoints: [path.join(root, 'src', 'builder', 'cli.ts')],
+  entryPoints: {
+    cli: path.join(root, 'src', 'builder', 'cli.ts'),
+    search: path.join(root, 'src', 'builder', 'search-index', 'worker.ts'),
+  },
+  outdir: 'out',
   write: false,
   bundle: true,
   platform: 'node',
@@ -32,5 +36,8 @@ const result = await build({
   logLevel: 'warning',
   plugins: [packagesByUrl],
 })
-const code = result.outputFiles[0].text
-await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`)
+const dataUrl = (name) =>
+  `data:text/javascript;base64,${Buffer.from(result.outputFiles.find((f) => f.path.endsWith(`${name}.js`)).text).toString('base64')}`
+// The search index thread's module (src/builder/search-index/thread.ts reads it from here).
+globalThis[Symbol.for('news-reader.search-worker')] = dataUrl('search')
+await import(dataUrl('cli'))

@@ -3,7 +3,8 @@
 // delete what no longer belongs to the bundle and save the state.
 import fs from 'node:fs'
 import path from 'node:path'
-import { ARCHIVE_TIME_ZONE } from '../shared/feed-bundle.ts'
+import { ARCHIVE_TIME_ZONE, type BundlePage } from '../shared/feed-bundle.ts'
+import { SEGMENT_SIZE } from '../shared/search.ts'
 import { contentPath, type BundleOptions } from './bundle.ts'
 import { assertTimeZone } from './dates.ts'
 import { digestOf } from './digest.ts'
@@ -52,6 +53,8 @@ export type BuildOptions = {
   appDir?: string
   /** With appDir: also write the old site's permalinks as redirect pages. */
   oldPermalinks?: boolean
+  /** Write the search index on a thread of its own (default: for archives of two segments on). */
+  searchThread?: boolean
 }
 
 export type BuildResult = {
@@ -86,32 +89,33 @@ export function build(options: BuildOptions): BuildResult {
     throw new BuildError('--app needs --site-url: pages carry absolute links')
   const lock = lockOutput(out)
   try {
-    let bundleChanged: ReadonlySet<string> = new Set()
-    const result = run(options, site, timeZone, out, stateFile, started, (c) => (bundleChanged = c))
-    if (options.appDir === undefined || !options.siteUrl) return result
-    const cpuBefore = process.cpuUsage()
-    const pages = writeStaticSite({
-      appDir: options.appDir,
-      bundleDir: out,
-      bundleChanged,
-      siteUrl: options.siteUrl,
-      oldPermalinks: options.oldPermalinks ?? false,
-      stateFile,
-      progress: options.progress ?? createProgress(process.stderr, false),
-    })
-    if (process.env.FEED_TIMING) {
-      const cpu = process.cpuUsage(cpuBefore)
-      const wall = (performance.now() - started) / 1000 - result.summary.seconds
-      process.stderr.write(
-        `static pages: ${wall.toFixed(2)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s)\n`,
-      )
-    }
-    const summary = {
-      ...result.summary,
-      seconds: (performance.now() - started) / 1000,
-      maxRssMb: process.resourceUsage().maxRSS / 1024,
-    }
-    return { ...result, summary, pages }
+    let pages: StaticSiteSummary | undefined
+    const { appDir, siteUrl } = options
+    const staticSite =
+      appDir !== undefined && siteUrl
+        ? (head: BundlePage, bundleChanged: ReadonlySet<string>) => {
+            const cpuBefore = process.cpuUsage()
+            const t = performance.now()
+            pages = writeStaticSite({
+              appDir,
+              bundleDir: out,
+              head,
+              bundleChanged,
+              siteUrl,
+              oldPermalinks: options.oldPermalinks ?? false,
+              stateFile,
+              progress: options.progress ?? createProgress(process.stderr, false),
+            })
+            if (process.env.FEED_TIMING) {
+              const cpu = process.cpuUsage(cpuBefore)
+              process.stderr.write(
+                `static pages: ${((performance.now() - t) / 1000).toFixed(2)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, all threads)\n`,
+              )
+            }
+          }
+        : undefined
+    const result = run(options, site, timeZone, out, stateFile, started, staticSite)
+    return pages ? { ...result, pages } : result
   } finally {
     lock.release()
   }
@@ -135,7 +139,7 @@ function run(
   out: string,
   stateFile: string,
   started: number,
-  onWritten: (changed: ReadonlySet<string>) => void = () => {},
+  whileIndexing?: (head: BundlePage, changed: ReadonlySet<string>) => void,
 ): BuildResult {
   const progress = options.progress ?? createProgress(process.stderr, false)
   const validate = options.validate ?? true
@@ -194,6 +198,11 @@ function run(
       out,
       spool,
       ...(options.searchSegmentSize !== undefined && { segmentSize: options.searchSegmentSize }),
+      previousPaths: () => (trusted ? previous.outputs.keys() : []),
+      ...(searchThread(options, read.articles.ids.length) && {
+        searchThread: journalFile(stateFile),
+      }),
+      ...(whileIndexing && { whileIndexing }),
     })
 
     // Only files the builder wrote are ever deleted: the last state's and the journal's.
@@ -229,7 +238,6 @@ function run(
       }),
     )
     phase('stale files and state')
-    onWritten(writer.changed)
     fs.rmSync(journalFile(stateFile), { force: true })
     removeOldStores(stateFile, generation)
     return {
@@ -251,15 +259,26 @@ function run(
   }
 }
 
-/** With FEED_TIMING set, each phase's seconds on stderr (where a build spends its time). */
+/** With FEED_TIMING set, each phase's seconds and the RSS after it on stderr. */
 function phaseTimer(): (name: string) => void {
   let last = performance.now()
   return (name) => {
     if (!process.env.FEED_TIMING) return
     const now = performance.now()
-    process.stderr.write(`${name}: ${((now - last) / 1000).toFixed(2)} s\n`)
+    const rss = process.memoryUsage().rss >> 20
+    process.stderr.write(`${name}: ${((now - last) / 1000).toFixed(2)} s (rss ${rss} MB)\n`)
     last = now
   }
+}
+
+/**
+ * Whether the search index gets its own thread: for an archive of two segments or more, unless the
+ * options (or FEED_SEARCH_THREAD=0|1, for measuring) say otherwise.
+ */
+function searchThread(options: BuildOptions, articles: number): boolean {
+  const forced = process.env.FEED_SEARCH_THREAD
+  if (forced === '0' || forced === '1') return forced === '1'
+  return options.searchThread ?? articles >= 2 * SEGMENT_SIZE
 }
 
 function folderSpan(folder: Uint16Array, k: number, f: Site['folders'][number]) {

@@ -1,6 +1,7 @@
 // 128-bit content digests kept in typed arrays: one per input, item and file at a million posts,
 // where a string per hash would cost three times the memory.
 import { createHash } from 'node:crypto'
+import fs from 'node:fs'
 
 /** Words per digest in a Uint32Array column. */
 export const DIGEST_WORDS = 4
@@ -8,6 +9,25 @@ export const DIGEST_WORDS = 4
 /** The first 128 bits of the SHA-1 of some bytes or text. */
 export function digestOf(data: string | Uint8Array): Buffer {
   return createHash('sha1').update(data).digest().subarray(0, 16)
+}
+
+/** The digest of a file's bytes (not through a symlink), read in chunks; undefined if none. */
+export function fileDigest(abs: string): Buffer | undefined {
+  let fd: number
+  try {
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+  } catch {
+    return undefined
+  }
+  try {
+    const hash = createHash('sha1')
+    const buf = Buffer.allocUnsafe(1 << 20)
+    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf))
+      hash.update(buf.subarray(0, n))
+    return hash.digest().subarray(0, 16)
+  } finally {
+    fs.closeSync(fd)
+  }
 }
 
 /** A column of digests, `count` long, all zero (= unknown) at first. */

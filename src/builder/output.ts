@@ -5,40 +5,27 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { digestOf } from './digest.ts'
+import { digestOf, fileDigest } from './digest.ts'
 import { BuildError, fsFailure, guard } from './errors.ts'
+import { WriteQueue } from './write-queue.ts'
 
 /** Temporary files of the build in progress, inside --out so a rename is atomic. */
 export const TMP_DIR = '.build-tmp'
 const SAFE_PATH = /^(?:[A-Za-z0-9_~.-]+\/)*[A-Za-z0-9_~-][A-Za-z0-9_~.-]*$/
 const READ_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW
+/** Writes done on the build thread before the rest go to a writer thread (./write-queue.ts). */
+const QUEUE_AFTER = 512
 
 export type Written = { digest: Buffer; written: boolean }
-
-/** The digest of a file's bytes (not through a symlink), read in chunks; undefined if none. */
-function fileDigest(abs: string): Buffer | undefined {
-  let fd: number
-  try {
-    fd = fs.openSync(abs, READ_FLAGS)
-  } catch {
-    return undefined
-  }
-  try {
-    const hash = createHash('sha1')
-    const buf = Buffer.allocUnsafe(1 << 20)
-    for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf))
-      hash.update(buf.subarray(0, n))
-    return hash.digest().subarray(0, 16)
-  } finally {
-    fs.closeSync(fd)
-  }
-}
 
 export class BundleWriter {
   readonly root: string
   private readonly tmp: string
   private tmpCount = 0
   private checkedDirs = new Set<string>()
+  private queue: WriteQueue | null = null
+  private readonly queueAfter: number
+  private writes = 0
   /** Files other than content files that this build emits: path → digest of their bytes. */
   readonly emitted = new Map<string, Buffer>()
   written = 0
@@ -51,9 +38,16 @@ export class BundleWriter {
     outDir: string,
     /** Append-only list of the paths this build may touch (see ./state.ts). */
     private readonly journalFile: string,
+    options: {
+      /** Writes done in place before a writer thread takes over (tests lower it). */
+      queueAfter?: number
+      /** The temporary folder's name, when two writers share --out. */
+      tmp?: string
+    } = {},
   ) {
     this.root = path.resolve(outDir)
-    this.tmp = path.join(this.root, TMP_DIR)
+    this.tmp = path.join(this.root, options.tmp ?? TMP_DIR)
+    this.queueAfter = options.queueAfter ?? QUEUE_AFTER
     guard('write', this.tmp, () => {
       // Left by a killed build: nothing in it is referenced by anything.
       fs.rmSync(this.tmp, { recursive: true, force: true })
@@ -104,30 +98,38 @@ export class BundleWriter {
       return { digest, written: false }
     }
     const abs = this.target(rel)
-    if (!previous) {
-      check?.()
+    check?.()
+    if (this.queued()) {
+      // Counted as written; one that turns out to hold these bytes is recounted at flush().
+      const op = previous ? 'replace' : 'create'
+      this.queue!.enqueue({ op, rel, abs, tmp: this.tmpName(), data })
+    } else if (!this.writeNow(abs, data, previous !== undefined)) {
+      this.unchanged++
+      return { digest, written: false }
+    }
+    this.written++
+    this.changed.add(rel)
+    return { digest, written: true }
+  }
+
+  /** Writes a file on this thread; false when it was there already with these bytes. */
+  private writeNow(abs: string, data: string | Buffer, known: boolean): boolean {
+    if (!known) {
       // A file that is not there yet is created in place: nothing points at it before the files
       // written after it, so no reader sees it half-written (and a failed write is removed).
       try {
         fs.writeFileSync(abs, data, { flag: 'wx' })
-        this.written++
-        this.changed.add(rel)
-        return { digest, written: true }
+        return true
       } catch (e) {
         if ((e as NodeJS.ErrnoException).code !== 'EEXIST') {
           fs.rmSync(abs, { force: true })
           throw fsFailure('write', abs, e)
         }
       }
-      if (this.holds(abs, data)) {
-        this.unchanged++
-        return { digest, written: false }
-      }
-    } else check?.()
+      if (this.holds(abs, data)) return false
+    }
     this.replace(abs, data)
-    this.written++
-    this.changed.add(rel)
-    return { digest, written: true }
+    return true
   }
 
   /**
@@ -135,8 +137,9 @@ export class BundleWriter {
    * replaces it only when its digest differs from `previous` (or, without one, from the file's).
    */
   writeChunks(rel: string, chunks: Iterable<Buffer>, previous: Buffer | undefined): void {
+    this.flush()
     const abs = this.target(rel)
-    const tmp = path.join(this.tmp, String(this.tmpCount++))
+    const tmp = this.tmpName()
     try {
       const hash = createHash('sha1')
       const fd = fs.openSync(tmp, 'wx')
@@ -167,7 +170,7 @@ export class BundleWriter {
 
   /** Replaces a file whole: written under a temporary name, then renamed over it. */
   private replace(abs: string, data: string | Buffer): void {
-    const tmp = path.join(this.tmp, String(this.tmpCount++))
+    const tmp = this.tmpName()
     try {
       fs.writeFileSync(tmp, data, { flag: 'wx' })
       // A symlink or file at `abs` is replaced, never written through.
@@ -199,6 +202,7 @@ export class BundleWriter {
 
   /** Deletes files of earlier builds, and the category and tag folders they leave empty. */
   remove(rels: Iterable<string>): void {
+    this.flush()
     const parents = new Set<string>()
     for (const rel of rels) {
       const abs = this.resolve(rel)
@@ -223,9 +227,38 @@ export class BundleWriter {
     }
   }
 
-  /** Removes the temporary folder (empty unless a write failed). */
-  finish(): void {
-    fs.rmSync(this.tmp, { recursive: true, force: true })
+  /** Waits for the writes still queued (./write-queue.ts); throws the first that failed. */
+  flush(): void {
+    for (const rel of this.queue?.flush() ?? []) {
+      this.written--
+      this.unchanged++
+      this.changed.delete(rel)
+    }
+  }
+
+  /** flush(), then stops the writer thread until the next write that needs it. */
+  idle(): void {
+    this.flush()
+    this.finish(false)
+  }
+
+  /** Stops the writer thread (dropping what it has not written) and removes the temporary folder. */
+  finish(tmp = true): void {
+    this.queue?.close()
+    this.queue = null
+    if (tmp) fs.rmSync(this.tmp, { recursive: true, force: true })
+  }
+
+  /** Whether this write goes to the writer thread: all of them from the queueAfter-th on. */
+  private queued(): boolean {
+    if (this.queue) return true
+    if (++this.writes <= this.queueAfter) return false
+    this.queue = new WriteQueue()
+    return true
+  }
+
+  private tmpName(): string {
+    return path.join(this.tmp, String(this.tmpCount++))
   }
 
   /** The absolute path of a bundle path, refusing anything that could leave --out. */

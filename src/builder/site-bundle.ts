@@ -40,11 +40,19 @@ export function readShell(appDir: string): { shell: Shell; text: string } {
 }
 
 /** The first `n` items of a feed (newest first), reading only the pages that hold them. */
-export function firstItems(dir: string, head: string, n: number): BundleListItem[] {
+export function firstItems(
+  dir: string,
+  head: string,
+  n: number,
+  /** The head page, when it is not on disk yet. */
+  first?: BundlePage,
+): BundleListItem[] {
   const items: BundleListItem[] = []
   let file: string | undefined = path.join(dir, head)
+  let given = first
   while (file && items.length < n) {
-    const page: BundlePage = readJson<BundlePage>(file)
+    const page: BundlePage = given ?? readJson<BundlePage>(file)
+    given = undefined
     items.push(...page.items)
     file = page.next_url ? path.join(path.dirname(file), page.next_url) : undefined
   }

@@ -149,7 +149,7 @@ export function writeSitemaps(run: Run, cats: Category[], lists: Record<string, 
       self: absolute(site, `${site.base}${ARCHIVE_ATOM_FILE}`),
       alternate: absolute(site, site.base),
       title: site.title,
-      entries: firstItems(options.bundleDir, 'feed.json', ATOM_ENTRIES).map((i) =>
+      entries: firstItems(options.bundleDir, 'feed.json', ATOM_ENTRIES, run.head).map((i) =>
         atomEntry(site, i),
       ),
     }),

@@ -37,6 +37,8 @@ export type StaticSiteOptions = {
   appDir: string
   /** The bundle just written (--out). */
   bundleDir: string
+  /** Its feed.json, when the bundle has not written it yet (it is written last). */
+  head?: BundlePage
   /** Bundle paths this build wrote: list pages not among them hold the same items as last time. */
   bundleChanged?: ReadonlySet<string>
   siteUrl: string
@@ -58,7 +60,7 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
   const appDir = path.resolve(options.appDir)
   const { shell, text: shellText } = readShell(appDir)
   const shellDigest = digestOf(shellText).toString('hex')
-  const head = readJson<BundlePage>(path.join(options.bundleDir, 'feed.json'))
+  const head = options.head ?? readJson<BundlePage>(path.join(options.bundleDir, 'feed.json'))
   const appRoot = fs.realpathSync(appDir)
   const oldPermalinks = options.oldPermalinks ?? false
 
@@ -95,7 +97,8 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     }
     const emit = (p: string, text: string) => {
       batch.push({ path: p, text, digest: digestOf(text) })
-      if (batch.length >= 256) flush()
+      // Small batches: pages held longer would outlive the young generation and fill the old.
+      if (batch.length >= 32) flush()
     }
     const run: Run = {
       options,

@@ -1,10 +1,12 @@
 // The write phase: output steps run in order, each writing only files whose bytes changed. Files
 // that point at others come last (numbered pages, then the heads of category and tag feeds, the
-// directories, the archive's feed.json, the report), so a deployed folder never points at a file
-// that is not there yet. A new kind of output (HTML, Atom, sitemap) is one more step, as the search index is.
+// directories, the search index, the archive's feed.json, the report), so a deployed folder never
+// points at a file that is not there yet. While the search index is written (on its own thread for
+// a big archive, ./search-index/thread.ts), the build thread runs `whileIndexing`: the static pages.
 import * as v from 'valibot'
 import {
   BUNDLE_VERSION,
+  type BundlePage,
   CategoriesPageSchema,
   ReportFileSchema,
   TagsPageSchema,
@@ -19,6 +21,7 @@ import type { Plan, PlannedPage } from './plan.ts'
 import type { Progress } from './progress.ts'
 import { reportChunks, type ReportSummary } from './report.ts'
 import type { SearchSpool } from './search-index/spool.ts'
+import { startSearchThread } from './search-index/thread.ts'
 import { writeSearchIndex } from './search-index/write.ts'
 
 export type WriteContext = {
@@ -40,6 +43,16 @@ export type WriteContext = {
   spool: SearchSpool | null
   /** Articles per search segment, for tests (default SEGMENT_SIZE). */
   segmentSize?: number
+  /** The paths the last build wrote (handed to the search thread). */
+  previousPaths?: () => Iterable<string>
+  /** The build's journal file, when the search index runs on its own thread. */
+  searchThread?: string
+  /**
+   * Runs once the lists and directories are on disk, while the search index is written: `head`
+   * is the archive's feed.json as it is about to be written, `changed` the bundle paths that
+   * changed (feed.json among them when it will).
+   */
+  whileIndexing?: (head: BundlePage, changed: ReadonlySet<string>) => void
 }
 
 export type OutputStep = (ctx: WriteContext) => void
@@ -54,6 +67,11 @@ function checker(ctx: WriteContext, schema: v.GenericSchema, path: string, value
   }
 }
 
+/** Pages made before their turn (the archive's head, for the static pages). */
+const made = new WeakMap<PlannedPage, Buffer>()
+const bytesOf = (ctx: WriteContext, page: PlannedPage) =>
+  pageBytes(page, ctx.articles, ctx.store, ctx.homePageUrl, ctx.validate)
+
 /** Writes the pages whose fingerprint changed, keeps the others. */
 function writePages(ctx: WriteContext, pages: readonly PlannedPage[]): void {
   const { writer } = ctx
@@ -65,7 +83,7 @@ function writePages(ctx: WriteContext, pages: readonly PlannedPage[]): void {
     const before = ctx.previous(page.path)
     if (before?.fingerprint?.equals(page.fingerprint)) writer.keep(page.path, before.digest)
     else {
-      const bytes = pageBytes(page, ctx.articles, ctx.store, ctx.homePageUrl, ctx.validate)
+      const bytes = made.get(page) ?? bytesOf(ctx, page)
       // A page's bytes follow from its fingerprint: it stands for them (no hash of 100 KB pages),
       // except for the archive's feed.json, whose real digest tells whether --out was replaced.
       const digest = page.path === 'feed.json' ? undefined : page.fingerprint
@@ -104,9 +122,6 @@ const directories: OutputStep = (ctx) => {
   }
 }
 
-/** The search index: segments, then search/index.json, before the feed.json that points at it. */
-const searchIndex: OutputStep = (ctx) => writeSearchIndex(ctx)
-
 const archiveHead: OutputStep = (ctx) =>
   writePages(
     ctx,
@@ -124,6 +139,26 @@ const report: OutputStep = (ctx) => {
   check?.()
   const chunks = reportChunks(ctx.inputs, ctx.idNotes, ctx.summary)
   ctx.writer.writeChunks('report.json', chunks, ctx.previous('report.json')?.digest)
+}
+
+/**
+ * The search index: segments, then search/index.json, before the feed.json that points at it;
+ * `whileIndexing` runs meanwhile.
+ */
+function searchIndex(ctx: WriteContext): void {
+  const join = ctx.searchThread ? startSearchThread(ctx, ctx.searchThread) : null
+  if (!join) writeSearchIndex(ctx)
+  if (ctx.whileIndexing) {
+    const page = ctx.plan.pages.find((p) => p.head && p.feed.dir === '')
+    if (!page) throw new Error('the plan has no feed.json')
+    const bytes = bytesOf(ctx, page)
+    made.set(page, bytes)
+    const changed = new Set(ctx.writer.changed)
+    if (!ctx.previous(page.path)?.fingerprint?.equals(page.fingerprint)) changed.add(page.path)
+    ctx.writer.idle()
+    ctx.whileIndexing(JSON.parse(bytes.toString('utf8')) as BundlePage, changed)
+  }
+  join?.()
 }
 
 /** The bundle's output steps, in the order that keeps a deployed folder consistent. */

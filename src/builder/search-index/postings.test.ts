@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { Postings } from './postings.ts'
 
-const entries = (p: Postings) => new Map([...p.entries()].map(([k, l]) => [k, [...l]]))
+const entries = (p: Postings) => new Map([...p.entries()].map(([k, l]) => [k, Array.from(l)]))
 
 describe('the postings of a segment', () => {
   it('keys every character and pair by its text, past the first 16,384 characters too', () => {

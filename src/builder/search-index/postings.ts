@@ -10,9 +10,10 @@ const DENSE = 1 << 14
 let charIds: Int32Array | null = null
 
 /**
- * Integer key → posting list, open addressing in typed arrays, the lists as chains of nodes in two
- * typed arrays: the inner loop of a segment (two look-ups a character) costs a fraction of a Map's
- * and makes no garbage. A character's key (below DENSE) is found by direct index.
+ * Integer key → posting list, open addressing in typed arrays. Each (key, ordinal) is appended to
+ * two flat typed arrays as it comes; the lists are made at the end by one counting sort by key, so
+ * each list is contiguous (no pointer chasing through scattered nodes) and nothing is garbage. A
+ * character's key (below DENSE) is found by direct index.
  */
 class IntPostings {
   private slots = new Int32Array(1 << 16).fill(-1)
@@ -21,21 +22,22 @@ class IntPostings {
   keys = new Int32Array(1 << 12)
   count = 0
   private last = new Int32Array(1 << 12)
-  private first = new Int32Array(1 << 12)
-  private tail = new Int32Array(1 << 12)
   sizes = new Int32Array(1 << 12)
   private ords = new Int32Array(1 << 16)
-  private next = new Int32Array(1 << 16)
+  private nodeKey = new Int32Array(1 << 16)
   private nodes = 0
+  /** After sort(): every list, one after another in key order of `at`, and where each starts. */
+  private sorted: Int32Array | null = null
+  private starts: Int32Array | null = null
 
-  private node(ord: number): number {
+  private node(at: number, ord: number): void {
     if (this.nodes === this.ords.length) {
       this.ords = grown(this.ords)
-      this.next = grown(this.next)
+      this.nodeKey = grown(this.nodeKey)
     }
     this.ords[this.nodes] = ord
-    this.next[this.nodes] = -1
-    return this.nodes++
+    this.nodeKey[this.nodes++] = at
+    this.sorted = null
   }
 
   private find(key: number): number {
@@ -54,13 +56,11 @@ class IntPostings {
     if (at === this.keys.length) {
       this.keys = grown(this.keys)
       this.last = grown(this.last)
-      this.first = grown(this.first)
-      this.tail = grown(this.tail)
       this.sizes = grown(this.sizes)
     }
     this.keys[at] = key
     this.last[at] = ord
-    this.first[at] = this.tail[at] = this.node(ord)
+    this.node(at, ord)
     this.sizes[at] = 1
     if (key < DENSE) this.direct[key] = at
     else {
@@ -84,9 +84,7 @@ class IntPostings {
     if (at < 0) this.insert(key, ord)
     else if (this.last[at] !== ord) {
       this.last[at] = ord
-      const n = this.node(ord)
-      this.next[this.tail[at] as number] = n
-      this.tail[at] = n
+      this.node(at, ord)
       this.sizes[at]!++
     }
   }
@@ -96,12 +94,28 @@ class IntPostings {
     for (const ord of list) this.add(key, ord)
   }
 
-  /** The list of the key at `at`, ascending. */
-  list(at: number): number[] {
-    const out = new Array<number>(this.sizes[at] as number)
-    for (let n = this.first[at] as number, k = 0; n >= 0; n = this.next[n] as number)
-      out[k++] = this.ords[n] as number
-    return out
+  /**
+   * The list of the key at `at`, ascending (ordinals arrive in ascending order: seeded lists
+   * first, then each new article's). A view: valid until the next add.
+   */
+  list(at: number): Int32Array {
+    if (!this.sorted) this.sort()
+    const from = (this.starts as Int32Array)[at] as number
+    return (this.sorted as Int32Array).subarray(from, from + (this.sizes[at] as number))
+  }
+
+  private sort(): void {
+    const starts = new Int32Array(this.count)
+    for (let at = 0, sum = 0; at < this.count; at++) {
+      starts[at] = sum
+      sum += this.sizes[at] as number
+    }
+    const fill = starts.slice()
+    const sorted = new Int32Array(this.nodes)
+    const { ords, nodeKey } = this
+    for (let n = 0; n < this.nodes; n++) sorted[fill[nodeKey[n] as number]!++] = ords[n] as number
+    this.sorted = sorted
+    this.starts = starts
   }
 
   private grow(): void {
@@ -205,7 +219,7 @@ export class Postings {
   }
 
   /** Every key as the shard format names it, with its list. */
-  *entries(): Generator<[string, number[]]> {
+  *entries(): Generator<[string, ArrayLike<number>]> {
     const { keys, count } = this.grams
     for (let at = 0; at < count; at++) {
       const k = keys[at] as number
@@ -236,10 +250,11 @@ export class Postings {
 }
 
 /** Approximate bytes a list takes in a shard (the smaller of gaps and bitmap), for sizing. */
-export function listBytes(list: number[], docs: number): number {
+export function listBytes(list: ArrayLike<number>, docs: number): number {
   let gaps = 2
   let prev = 0
-  for (const o of list) {
+  for (let k = 0; k < list.length; k++) {
+    const o = list[k] as number
     const g = o - prev
     gaps += g < 128 ? 1 : g < 16384 ? 2 : 3
     prev = o

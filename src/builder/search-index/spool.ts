@@ -5,6 +5,9 @@
 import fs from 'node:fs'
 import { ItemStore } from '../item-store.ts'
 
+/** What another thread needs to read a spool: its file and where each document is. */
+export type SpoolImage = { file: string; offset: Float64Array; length: Uint32Array }
+
 /** Bytes appended to an ItemStore, found again by article row. */
 export class SearchSpool {
   private store: ItemStore
@@ -14,10 +17,22 @@ export class SearchSpool {
   constructor(
     readonly file: string,
     capacity: number,
+    image?: SpoolImage,
   ) {
-    this.store = new ItemStore(file, false)
-    this.offset = new Float64Array(capacity).fill(-1)
-    this.length = new Uint32Array(capacity)
+    this.store = new ItemStore(file, image !== undefined)
+    this.offset = image?.offset ?? new Float64Array(capacity).fill(-1)
+    this.length = image?.length ?? new Uint32Array(capacity)
+  }
+
+  /** The spool as it is on disk, for a reader on another thread (see ./thread.ts). */
+  image(): SpoolImage {
+    this.store.flush()
+    return { file: this.file, offset: this.offset, length: this.length }
+  }
+
+  /** Closes a spool opened from an image (the file stays: it is the build thread's). */
+  close(): void {
+    this.store.close()
   }
 
   /** Spools the document of article row `row`. */

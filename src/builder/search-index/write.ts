@@ -78,7 +78,11 @@ function previousIndex(ctx: SearchStepContext, out: string): SearchIndex | null 
 }
 
 /** The digest of a segment's articles (their content files' digests, in order). */
-function fingerprint(articles: Articles, rows: readonly number[], size: number): string {
+function fingerprint(
+  articles: SearchStepContext['articles'],
+  rows: readonly number[],
+  size: number,
+): string {
   const buf = Buffer.alloc(8 + rows.length * DIGEST_WORDS * 4)
   buf.writeUInt32LE(SEARCH_INDEX_VERSION, 0)
   buf.writeUInt32LE(size, 4)
@@ -92,9 +96,11 @@ function fingerprint(articles: Articles, rows: readonly number[], size: number):
 /** What the step needs of the write phase's context (./write-phase.ts passes its own). */
 export type SearchStepContext = {
   writer: BundleWriter
-  articles: Articles
+  articles: Pick<Articles, 'ids' | 'contentHash'>
   plan: { order: Uint32Array }
   previous: (path: string) => { digest: Buffer } | undefined
+  /** The paths the last build wrote (for handing the step to a thread: ./thread.ts). */
+  previousPaths?: () => Iterable<string>
   validate: boolean
   progress: Progress
   /** The bundle folder (content files are read back from it). */
@@ -225,8 +231,13 @@ function writeSegment(
   for (let ord = from; ord < docs; ord++) {
     const a = rows[ord] as number
     const id = ids[ord] as string
-    // Parsed by this build: its document is in the spool; else it is read from its content file.
-    const bytes = ctx.spool?.get(a) ?? Buffer.from(docFromContent(ctx.out, id))
+    // Parsed by this build: its document is in the spool; else it is read from its content file
+    // (once the writes queued so far are on disk).
+    let bytes = ctx.spool?.get(a)
+    if (!bytes) {
+      writer.flush()
+      bytes = Buffer.from(docFromContent(ctx.out, id))
+    }
     const doc = JSON.parse(bytes.toString('utf8')) as SearchDoc
     if (ctx.validate) v.parse(SearchDocSchema, doc)
     postings.addText(searchableText(doc.title, doc.text), ord)
@@ -248,7 +259,7 @@ function writeSegment(
   let bytes = 0
   for (const [key, list] of entries) bytes += key.length * 2 + listBytes(list, docs)
   const shards = shardCount(bytes)
-  const buckets = Array.from({ length: shards }, () => new Map<string, number[]>())
+  const buckets = Array.from({ length: shards }, () => new Map<string, ArrayLike<number>>())
   for (const [key, list] of entries) buckets[shardOf(key, shards)]!.set(key, list)
   const paths = buckets.map((_, h) => shardPath(k, h))
   writer.journal(paths)

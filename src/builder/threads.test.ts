@@ -1,0 +1,120 @@
+// The build's second threads: the writer thread (./write-queue.ts) and the search index thread
+// (./search-index/thread.ts) give the same bundle, the same counts and the same failures as the
+// build thread alone.
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { generateArchive } from '../../scripts/gen-archive.ts'
+import { snapshot } from '../../test/support/bundle-files.ts'
+import { build } from './build.ts'
+import { BuildError } from './errors.ts'
+import { BundleWriter } from './output.ts'
+
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'builder-threads-'))
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+let dirs = 0
+const fresh = (name: string) => path.join(tmp, `${name}-${++dirs}`)
+
+function site(count: number, seed = 1): string {
+  const dir = fresh('site')
+  generateArchive({ count, dir, seed })
+  return dir
+}
+
+/** A writer whose every write goes through the writer thread. */
+function threadedWriter(): { writer: BundleWriter; out: string } {
+  const out = fresh('out')
+  fs.mkdirSync(out)
+  return { writer: new BundleWriter(out, path.join(out, '.journal'), { queueAfter: 0 }), out }
+}
+
+describe('the writer thread', () => {
+  it('writes every file, in full, and counts them', () => {
+    const { writer, out } = threadedWriter()
+    const files = Array.from({ length: 300 }, (_, k) => [
+      `d${k % 7}/f${k}.txt`,
+      `文件 ${k}\n`.repeat(k),
+    ])
+    for (const [p, text] of files) writer.write(p!, text!, undefined)
+    writer.flush()
+    for (const [p, text] of files) expect(fs.readFileSync(path.join(out, p!), 'utf8')).toBe(text)
+    expect(writer.written).toBe(300)
+    expect(writer.changed.size).toBe(300)
+    writer.finish()
+  })
+
+  it('recounts a file that already held the bytes as unchanged, and replaces one that did not', () => {
+    const { writer, out } = threadedWriter()
+    fs.writeFileSync(path.join(out, 'same.json'), '{"a":1}')
+    fs.writeFileSync(path.join(out, 'other.json'), '{"a":0}')
+    writer.write('same.json', '{"a":1}', undefined)
+    writer.write('other.json', '{"a":2}', undefined)
+    writer.flush()
+    expect([writer.written, writer.unchanged]).toEqual([1, 1])
+    expect([...writer.changed]).toEqual(['other.json'])
+    expect(fs.readFileSync(path.join(out, 'other.json'), 'utf8')).toBe('{"a":2}')
+    writer.finish()
+  })
+
+  it('reports a failed write in one line naming the file, and writes nothing queued after it', () => {
+    const { writer, out } = threadedWriter()
+    // A folder where a file should go: it can be neither created nor renamed over.
+    fs.mkdirSync(path.join(out, 'blocked.json'))
+    writer.write('first.json', '1', undefined)
+    writer.write('blocked.json', '2', undefined)
+    for (let k = 0; k < 50; k++) writer.write(`after-${k}.json`, '3', undefined)
+    let error: unknown
+    try {
+      writer.flush()
+    } catch (e) {
+      error = e
+    }
+    expect(error).toBeInstanceOf(BuildError)
+    expect((error as Error).message).toBe(
+      `cannot write ${path.join(out, 'blocked.json')}: is a folder`,
+    )
+    expect(fs.existsSync(path.join(out, 'first.json'))).toBe(true)
+    expect(fs.readdirSync(out).filter((f) => f.startsWith('after-'))).toEqual([])
+    writer.finish()
+  })
+})
+
+describe('the search index thread', () => {
+  const options = { searchSegmentSize: 16, validate: true }
+
+  it('writes the same bundle as the build thread, clean and incremental', () => {
+    const s = site(90)
+    const inline = fresh('inline')
+    const threaded = fresh('threaded')
+    const a = build({ input: s, out: inline, ...options, searchThread: false })
+    const b = build({ input: s, out: threaded, ...options, searchThread: true })
+    expect(snapshot(threaded)).toEqual(snapshot(inline))
+    expect(b.summary).toMatchObject({ written: a.summary.written, unchanged: 0 })
+
+    // Ten more posts: the newest segments grow, the others are kept.
+    generateArchive({ count: 10, dir: s, seed: 9, start: '2036-01-01' })
+    const c = build({ input: s, out: inline, ...options, searchThread: false })
+    const d = build({ input: s, out: threaded, ...options, searchThread: true })
+    expect(snapshot(threaded)).toEqual(snapshot(inline))
+    expect(d.summary).toMatchObject({ written: c.summary.written, unchanged: c.summary.unchanged })
+    const clean = fresh('clean')
+    build({ input: s, out: clean, ...options, searchThread: false })
+    expect(snapshot(threaded)).toEqual(snapshot(clean))
+  })
+
+  it('runs under the launcher (npm run feed), bundled with the builder', () => {
+    const s = site(40)
+    const inline = fresh('inline')
+    const threaded = fresh('threaded')
+    build({ input: s, out: inline, searchThread: false })
+    const r = spawnSync('node', ['scripts/feed.mjs', 'build', s, '--out', threaded, '--quiet'], {
+      encoding: 'utf8',
+      env: { ...process.env, FEED_SEARCH_THREAD: '1' },
+    })
+    expect(r.stderr).toBe('')
+    expect(r.status).toBe(0)
+    expect(snapshot(threaded)).toEqual(snapshot(inline))
+  })
+})

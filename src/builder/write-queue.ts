@@ -1,0 +1,169 @@
+// File writes on a second thread: creating a file is kernel time (open, write, close), about as
+// long as parsing the post it comes from. A worker does the writes in the order they were queued,
+// so a file that points at others still lands after them; the build thread goes on parsing and
+// waits only where it must (flush: before it deletes, reads back or saves its state). After a
+// failure the worker skips everything still queued, and the next enqueue or flush throws it.
+import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
+import { fsFailure } from './errors.ts'
+
+/** Bytes queued and not yet written before the build thread waits: bounds the build's memory. */
+const MAX_PENDING_BYTES = 16 << 20
+const DONE = 0
+const FAILED = 1
+const STOP = 2
+
+export type QueuedWrite = {
+  /** create: a new file ('wx'), or through `tmp` if one is there; replace: always through `tmp`. */
+  op: 'create' | 'replace'
+  /** The bundle path, named back when the file already held these bytes. */
+  rel: string
+  abs: string
+  tmp: string
+  data: string | Uint8Array
+}
+
+// Plain JavaScript evaluated in the worker: runs the same under the launcher, tsx and vitest.
+const WORKER = `
+const { workerData } = require('node:worker_threads')
+const fs = require('node:fs')
+const { ctl, port } = workerData
+const replace = (m) => {
+  try {
+    fs.writeFileSync(m.tmp, m.data, { flag: 'wx' })
+    fs.renameSync(m.tmp, m.abs)
+  } catch (e) {
+    fs.rmSync(m.tmp, { force: true })
+    throw e
+  }
+}
+const same = (abs, data) => {
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    const fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+    try {
+      return fs.fstatSync(fd).size === bytes.length && fs.readFileSync(fd).equals(bytes)
+    } finally {
+      fs.closeSync(fd)
+    }
+  } catch {
+    return false
+  }
+}
+require('node:worker_threads').parentPort.on('message', (m) => {
+  if (Atomics.load(ctl, ${FAILED}) === 0 && Atomics.load(ctl, ${STOP}) === 0) {
+    try {
+      if (m.op === 'replace') replace(m)
+      else {
+        try {
+          fs.writeFileSync(m.abs, m.data, { flag: 'wx' })
+        } catch (e) {
+          if (e.code !== 'EEXIST') {
+            fs.rmSync(m.abs, { force: true })
+            throw e
+          }
+          if (same(m.abs, m.data)) port.postMessage({ unchanged: m.rel })
+          else replace(m)
+        }
+      }
+    } catch (e) {
+      port.postMessage({ failed: m.abs, code: e.code, message: String(e.message) })
+      Atomics.store(ctl, ${FAILED}, 1)
+    }
+  }
+  Atomics.add(ctl, ${DONE}, 1)
+  Atomics.notify(ctl, ${DONE})
+})
+`
+
+export class WriteQueue {
+  private readonly ctl = new Int32Array(new SharedArrayBuffer(3 * 4))
+  private readonly worker: Worker
+  private readonly port: MessagePort
+  private sent = 0
+  /** Bytes of each write not known to be done, oldest first, from `head`. */
+  private sizes: number[] = []
+  private head = 0
+  private pendingBytes = 0
+  private readonly unchanged: string[] = []
+
+  constructor() {
+    const { port1, port2 } = new MessageChannel()
+    this.port = port1
+    this.worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { ctl: this.ctl, port: port2 },
+      transferList: [port2],
+      // Each message is garbage once written: a small young generation keeps the thread small.
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    })
+    this.worker.unref()
+  }
+
+  enqueue(write: QueuedWrite): void {
+    this.rethrow()
+    this.worker.postMessage(write)
+    const bytes = write.data.length
+    this.sent++
+    this.sizes.push(bytes)
+    this.pendingBytes += bytes
+    // Then down to half: one wake-up per write would cost more than the write.
+    if (this.pendingBytes > MAX_PENDING_BYTES)
+      while (this.pendingBytes > MAX_PENDING_BYTES / 2) this.wait()
+    if (this.sizes.length > 2 * 4096) this.settled()
+  }
+
+  /**
+   * Waits until every queued write is done; throws the first that failed. Returns the bundle
+   * paths found already holding their bytes since the last flush (not written).
+   */
+  flush(): string[] {
+    while (this.settled() < this.sent) this.wait()
+    this.rethrow()
+    return this.unchanged.splice(0)
+  }
+
+  /** Drops what is still queued and stops the worker (after a failure elsewhere). */
+  close(): void {
+    Atomics.store(this.ctl, STOP, 1)
+    while (this.settled() < this.sent) this.wait()
+    void this.worker.terminate()
+    this.port.close()
+  }
+
+  /** How many of the `sent` writes are done; forgets their sizes. */
+  private settled(): number {
+    const done = Atomics.load(this.ctl, DONE)
+    while (this.head < done) this.pendingBytes -= this.sizes[this.head++] as number
+    if (this.head > 4096) {
+      // Counted from the oldest write still pending, so the counters stay small.
+      this.sizes = this.sizes.slice(this.head)
+      this.sent -= this.head
+      Atomics.sub(this.ctl, DONE, this.head)
+      this.head = 0
+    }
+    return this.head
+  }
+
+  private wait(): void {
+    const done = Atomics.load(this.ctl, DONE)
+    if (done < this.sent) Atomics.wait(this.ctl, DONE, done, 1000)
+    this.settled()
+    this.rethrow()
+  }
+
+  private rethrow(): void {
+    for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
+      const msg = m.message as {
+        unchanged?: string
+        failed?: string
+        code?: string
+        message?: string
+      }
+      if (msg.unchanged !== undefined) this.unchanged.push(msg.unchanged)
+      else if (msg.failed !== undefined) {
+        const cause = Object.assign(new Error(msg.message), { code: msg.code })
+        throw fsFailure('write', msg.failed, cause)
+      }
+    }
+  }
+}
