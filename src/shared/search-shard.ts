@@ -48,12 +48,38 @@ export class SearchIndexError extends Error {
   override name = 'SearchIndexError'
 }
 
-function pushVarint(out: number[], n: number): void {
-  while (n >= 0x80) {
-    out.push((n & 0x7f) | 0x80)
-    n = Math.floor(n / 128)
+/** Bytes appended to a buffer that doubles as needed (a number per byte would cost eight). */
+class Bytes {
+  buf = new Uint8Array(1 << 12)
+  length = 0
+
+  room(n: number): void {
+    if (this.length + n <= this.buf.length) return
+    let size = this.buf.length * 2
+    while (size < this.length + n) size *= 2
+    const next = new Uint8Array(size)
+    next.set(this.buf.subarray(0, this.length))
+    this.buf = next
   }
-  out.push(n)
+
+  push(b: number): void {
+    this.room(1)
+    this.buf[this.length++] = b
+  }
+
+  varint(n: number): void {
+    while (n >= 0x80) {
+      this.push((n & 0x7f) | 0x80)
+      n = Math.floor(n / 128)
+    }
+    this.push(n)
+  }
+
+  bytes(b: Uint8Array): void {
+    this.room(b.length)
+    this.buf.set(b, this.length)
+    this.length += b.length
+  }
 }
 
 /** Encodes one shard: `entries` are key → ascending ordinals below `docs`. */
@@ -61,27 +87,29 @@ export function encodeShard(
   entries: ReadonlyMap<string, ArrayLike<number>>,
   docs: number,
 ): Uint8Array {
-  const out: number[] = [...MAGIC]
+  const out = new Bytes()
+  out.bytes(Uint8Array.from(MAGIC))
   const keys = [...entries.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
-  pushVarint(out, keys.length)
+  out.varint(keys.length)
   const enc = new TextEncoder()
   const bitmapBytes = Math.ceil(docs / 8)
+  const gaps = new Bytes()
   for (const key of keys) {
     const kb = enc.encode(key)
-    pushVarint(out, kb.length)
-    for (const b of kb) out.push(b)
+    out.varint(kb.length)
+    out.bytes(kb)
     const list = entries.get(key) as ArrayLike<number>
-    const gaps: number[] = []
-    pushVarint(gaps, list.length)
+    gaps.length = 0
+    gaps.varint(list.length)
     let prev = 0
     for (let k = 0; k < list.length; k++) {
       const o = list[k] as number
-      pushVarint(gaps, k === 0 ? o : o - prev)
+      gaps.varint(k === 0 ? o : o - prev)
       prev = o
     }
     if (gaps.length <= bitmapBytes) {
       out.push(0)
-      for (const b of gaps) out.push(b)
+      out.bytes(gaps.buf.subarray(0, gaps.length))
     } else {
       out.push(1)
       const bits = new Uint8Array(bitmapBytes)
@@ -89,10 +117,10 @@ export function encodeShard(
         const o = list[k] as number
         bits[o >> 3]! |= 1 << (o & 7)
       }
-      for (const b of bits) out.push(b)
+      out.bytes(bits)
     }
   }
-  return Uint8Array.from(out)
+  return out.buf.slice(0, out.length)
 }
 
 /** A set of ordinals of one segment as a bitmap (one bit an article). */

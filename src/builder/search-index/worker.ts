@@ -13,8 +13,6 @@ const { job, port, ctl } = workerData as { job: SearchJob; port: MessagePort; ct
 function run(): SearchOutcome {
   const writer = new BundleWriter(job.out, job.journal, {
     tmp: job.tmp,
-    // No writer thread of its own: the build thread's static pages have one already.
-    queueAfter: Infinity,
   })
   const spool = job.spool && new SearchSpool(job.spool.file, 0, job.spool)
   try {
