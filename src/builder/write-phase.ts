@@ -153,9 +153,9 @@ function searchIndex(ctx: WriteContext): void {
     if (!page) throw new Error('the plan has no feed.json')
     const bytes = bytesOf(ctx, page)
     made.set(page, bytes)
+    ctx.writer.idle()
     const changed = new Set(ctx.writer.changed)
     if (!ctx.previous(page.path)?.fingerprint?.equals(page.fingerprint)) changed.add(page.path)
-    ctx.writer.idle()
     ctx.whileIndexing(JSON.parse(bytes.toString('utf8')) as BundlePage, changed)
   }
   join?.()

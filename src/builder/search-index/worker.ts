@@ -13,6 +13,8 @@ const { job, port, ctl } = workerData as { job: SearchJob; port: MessagePort; ct
 function run(): SearchOutcome {
   const writer = new BundleWriter(job.out, job.journal, {
     tmp: job.tmp,
+    // No writer thread of its own: two cores are busy already, and each thread costs memory.
+    queueAfter: Infinity,
   })
   const spool = job.spool && new SearchSpool(job.spool.file, 0, job.spool)
   try {
