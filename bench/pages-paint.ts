@@ -7,11 +7,58 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import type { Page } from 'playwright-core'
 import { launchBrowser } from '../test/support/browser.ts'
 import { deepLink, loadList } from './app-bench.ts'
 import { markdownTable } from './lib/report.ts'
 import { startBenchServer } from './lib/serve.ts'
 import { median } from './lib/stats.ts'
+
+/**
+ * When the app has taken over the home page (its own list rendered: the static one, marked here,
+ * is gone; or it was the app's from the start), in ms from navigation start; then how long a click
+ * on the first item takes to show that article's <h1> by client navigation (the page must stay).
+ */
+async function takeOver(page: Page): Promise<{ interactive: number; click: number }> {
+  const FEED = '[role="feed"]'
+  await page.evaluate((feedSelector) => {
+    const root = document.getElementById('root')
+    const appRendered = root && Object.keys(root).some((k) => k.startsWith('__reactContainer'))
+    const feed = document.querySelector(feedSelector)
+    if (feed && !appRendered) (feed as Element & { staticList?: true }).staticList = true
+    ;(window as Window & { samePage?: true }).samePage = true
+  }, FEED)
+  await page.waitForFunction(
+    (feedSelector) => {
+      const feed = document.querySelector<Element & { staticList?: true }>(feedSelector)
+      return !!feed && !feed.staticList && !!feed.querySelector('article a[href]')
+    },
+    FEED,
+    { timeout: 60_000, polling: 20 },
+  )
+  const interactive = await page.evaluate(() => performance.now())
+  const norm = (t: string | null | undefined) => (t ?? '').replace(/\s+/g, ' ').trim()
+  const title = norm(
+    await page.evaluate(
+      (feedSelector) =>
+        document.querySelector(`${feedSelector} article h2, ${feedSelector} article h3`)
+          ?.textContent,
+      FEED,
+    ),
+  )
+  const before = await page.evaluate(() => performance.now())
+  await page.click(`${FEED} article a[href]`)
+  await page.waitForFunction(
+    (want) =>
+      (document.querySelector('h1')?.textContent ?? '').replace(/\s+/g, ' ').trim() === want,
+    title,
+    { timeout: 60_000, polling: 20 },
+  )
+  const click = (await page.evaluate(() => performance.now())) - before
+  if (!(await page.evaluate(() => (window as Window & { samePage?: true }).samePage === true)))
+    throw new Error('the click loaded a new page: the app had not taken over')
+  return { interactive, click }
+}
 
 const { values: args } = parseArgs({
   options: { size: { type: 'string', default: '1000' }, runs: { type: 'string', default: '5' } },
@@ -55,16 +102,21 @@ try {
   }
   const browser = await launchBrowser()
   const errors: string[] = []
-  const result: Record<string, { list: number[]; title: number[]; body: number[] }> = {
-    spa: { list: [], title: [], body: [] },
-    static: { list: [], title: [], body: [] },
-  }
+  type Figures = Record<'list' | 'title' | 'body' | 'interactive' | 'click', number[]>
+  const figures = (): Figures => ({ list: [], title: [], body: [], interactive: [], click: [] })
+  const result: Record<string, Figures> = { spa: figures(), static: figures() }
   for (let r = 0; r < runs; r++) {
     for (const kind of ['spa', 'static'] as const) {
       const url = servers[kind].url
       log(`run ${r + 1}/${runs}, ${kind} (load ${os.loadavg()[0]!.toFixed(2)})`)
       const { session, run } = await loadList(browser, `${url}/`, 'faster3g', errors)
-      await session.context.close()
+      try {
+        const t = await takeOver(session.page)
+        result[kind]!.interactive.push(t.interactive)
+        result[kind]!.click.push(t.click)
+      } finally {
+        await session.context.close()
+      }
       result[kind]!.list.push(run.ms)
       const a = await deepLink(
         browser,
@@ -98,6 +150,18 @@ try {
           '≤ 1,200 ms',
         ],
         ['deep link: body in the DOM', ms(result.spa!.body), ms(result.static!.body), '≤ 2,000 ms'],
+        [
+          'home: interactive (the app has taken over: a click navigates on the client)',
+          ms(result.spa!.interactive),
+          ms(result.static!.interactive),
+          '≤ 2,500 ms',
+        ],
+        [
+          'then a click on the first item → its article <h1>',
+          ms(result.spa!.click),
+          ms(result.static!.click),
+          '',
+        ],
       ],
     ),
   )

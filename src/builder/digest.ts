@@ -8,7 +8,17 @@ export const DIGEST_WORDS = 4
 
 /** The first 128 bits of the SHA-1 of some bytes or text. */
 export function digestOf(data: string | Uint8Array): Buffer {
-  return createHash('sha1').update(data).digest().subarray(0, 16)
+  return pooled(createHash('sha1').update(data).digest())
+}
+
+/**
+ * A digest's 16 bytes in Node's shared buffer pool: a hash's own Buffer carries an ArrayBuffer of
+ * its own, about 200 bytes a digest more, and a build keeps one per file it writes.
+ */
+export function pooled(hash: Buffer): Buffer {
+  const out = Buffer.allocUnsafe(16)
+  hash.copy(out, 0, 0, 16)
+  return out
 }
 
 /** The digest of a file's bytes (not through a symlink), read in chunks; undefined if none. */
@@ -24,7 +34,7 @@ export function fileDigest(abs: string): Buffer | undefined {
     const buf = Buffer.allocUnsafe(1 << 20)
     for (let n = fs.readSync(fd, buf); n > 0; n = fs.readSync(fd, buf))
       hash.update(buf.subarray(0, n))
-    return hash.digest().subarray(0, 16)
+    return pooled(hash.digest())
   } finally {
     fs.closeSync(fd)
   }

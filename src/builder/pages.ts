@@ -13,7 +13,7 @@ import {
 } from '../shared/feed-bundle.ts'
 import { CONTENT_DIR } from './bundle.ts'
 import type { Articles } from './catalog.ts'
-import { DIGEST_WORDS } from './digest.ts'
+import { DIGEST_WORDS, pooled } from './digest.ts'
 import { truncateText } from './cleanup.ts'
 import type { ItemStore } from './item-store.ts'
 
@@ -77,7 +77,7 @@ export function pageFingerprint(page: PagePlan, articles: Articles): Buffer {
       scratch[k * DIGEST_WORDS + w] = words[a * DIGEST_WORDS + w] as number
   }
   h.update(new Uint8Array(scratch.buffer, 0, page.count * DIGEST_WORDS * 4))
-  return h.digest().subarray(0, 16)
+  return pooled(h.digest())
 }
 
 /** The page's bytes: envelope and stored items, each with the path from the page to content/. */
