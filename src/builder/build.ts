@@ -4,7 +4,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ARCHIVE_TIME_ZONE, type BundlePage } from '../shared/feed-bundle.ts'
-import { SEGMENT_SIZE } from '../shared/search.ts'
 import { contentPath, type BundleOptions } from './bundle.ts'
 import { assertTimeZone } from './dates.ts'
 import { digestOf } from './digest.ts'
@@ -53,7 +52,7 @@ export type BuildOptions = {
   appDir?: string
   /** With appDir: also write the old site's permalinks as redirect pages. */
   oldPermalinks?: boolean
-  /** Write the search index on a thread of its own (default: for archives of two segments on). */
+  /** Write the search index on a thread of its own, beside the static pages (decision 028). */
   searchThread?: boolean
 }
 
@@ -199,7 +198,7 @@ function run(
       spool,
       ...(options.searchSegmentSize !== undefined && { segmentSize: options.searchSegmentSize }),
       previousPaths: () => (trusted ? previous.outputs.keys() : []),
-      ...(searchThread(options, read.articles.ids.length) && {
+      ...(searchThread(options) && {
         searchThread: journalFile(stateFile),
       }),
       ...(whileIndexing && { whileIndexing }),
@@ -272,13 +271,13 @@ function phaseTimer(): (name: string) => void {
 }
 
 /**
- * Whether the search index gets its own thread: for an archive of two segments or more, unless the
- * options (or FEED_SEARCH_THREAD=0|1, for measuring) say otherwise.
+ * Whether the search index gets its own thread (decision 028: off unless asked, by the option or
+ * FEED_SEARCH_THREAD=1; it overlaps the static pages only, and costs memory).
  */
-function searchThread(options: BuildOptions, articles: number): boolean {
+function searchThread(options: BuildOptions): boolean {
   const forced = process.env.FEED_SEARCH_THREAD
   if (forced === '0' || forced === '1') return forced === '1'
-  return options.searchThread ?? articles >= 2 * SEGMENT_SIZE
+  return options.searchThread ?? false
 }
 
 function folderSpan(folder: Uint16Array, k: number, f: Site['folders'][number]) {
