@@ -58,7 +58,7 @@ export default defineConfig({
           testTimeout: 15_000,
           include: ['src/{app,features,entities,components,lib}/**/*.test.{ts,tsx}'],
           exclude: [...configDefaults.exclude, '**/*.node.test.ts'],
-          setupFiles: ['test/support/setup-dom.ts'],
+          setupFiles: ['test/support/setup-dom.ts', 'test/support/property-seed.ts'],
         },
       },
       {
@@ -72,6 +72,7 @@ export default defineConfig({
             'scripts/**/*.test.ts',
           ],
           testTimeout: 60_000,
+          setupFiles: ['test/support/property-seed.ts'],
         },
       },
     ],
