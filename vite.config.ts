@@ -7,6 +7,7 @@ import {
   previewFallback,
   reactRouterProduction,
   spaFallback,
+  staticPageHints,
 } from './scripts/vite-plugins.ts'
 import { offlinePwa } from './scripts/pwa.ts'
 
@@ -17,6 +18,7 @@ export default defineConfig({
     reactRouterProduction(),
     feedPreload(),
     cspBuildOnly(),
+    staticPageHints(),
     offlinePwa(),
     previewFallback(),
   ],

@@ -1,9 +1,11 @@
 // The build's own Vite plugins: the SPA fallback page, react-router's production copy, the feed
-// head's preload pointing at the feed the app will read, and a CSP-free dev server.
+// head's preload pointing at the feed the app will read, a CSP-free dev server, and what the static
+// pages (build --app) take from the build.
+import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Plugin } from 'vite'
+import type { Plugin, Rollup } from 'vite'
 
 /**
  * Writes 404.html, a copy of index.html: GitHub Pages and similar static hosts answer unknown paths
@@ -106,6 +108,90 @@ export function previewFallback(): Plugin {
         if (html && !found && !rel.includes('\0') && isFile(path.join(dir, '404.html')))
           req.url = `${base}404.html`
         next()
+      })
+    },
+  }
+}
+
+/** Where the static pages' hints go: beside vite's own manifest, out of the precache. */
+export const STATIC_PAGE_HINTS = '.vite/static-pages.json'
+
+/**
+ * What the app takes a static page over with beyond the entry's own chunks, by page: preloaded by
+ * those pages so the code arrives beside the entry's instead of one round trip after it.
+ */
+const TAKE_OVER: Record<'list' | 'article', string[]> = {
+  list: ['src/app/reading-tools.tsx'],
+  article: ['src/app/routes/article.tsx', 'src/app/reading-tools.tsx'],
+}
+
+const STYLE_SRC = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*style-src 'self')/
+const STYLESHEET = /<link rel="stylesheet"[^>]*?href="([^"]+)"/g
+
+/**
+ * For the static pages: index.html's CSP also allows the app's stylesheets inline (their sha256),
+ * so a list page can carry them in a <style> and paint with its HTML, a round trip sooner; and
+ * STATIC_PAGE_HINTS names the chunks each kind of page preloads (TAKE_OVER).
+ */
+export function staticPageHints(): Plugin {
+  let base = '/'
+  let root = ''
+  const sha256 = (source: string | Uint8Array) =>
+    `'sha256-${createHash('sha256').update(source).digest('base64')}'`
+  return {
+    name: 'news-reader-static-page-hints',
+    apply: 'build',
+    configResolved(config) {
+      base = config.base
+      root = config.root
+    },
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const bundle = ctx.bundle
+        if (!bundle) return html
+        const hashes = [...html.matchAll(STYLESHEET)].flatMap(([, href]) => {
+          const asset = href?.startsWith(base) ? bundle[href.slice(base.length)] : undefined
+          return asset?.type === 'asset' ? [sha256(asset.source)] : []
+        })
+        return hashes.length ? html.replace(STYLE_SRC, `$1 ${hashes.join(' ')}`) : html
+      },
+    },
+    generateBundle(_options, bundle) {
+      const chunks = Object.values(bundle).filter(
+        (c): c is Rollup.OutputChunk => c.type === 'chunk',
+      )
+      const byName = new Map(chunks.map((c) => [c.fileName, c]))
+      const closure = (c: Rollup.OutputChunk, into = new Set<string>()) => {
+        if (!into.has(c.fileName)) {
+          into.add(c.fileName)
+          for (const i of c.imports) {
+            const d = byName.get(i)
+            if (d) closure(d, into)
+          }
+        }
+        return into
+      }
+      const entry = chunks.find((c) => c.isEntry)
+      if (!entry) return
+      const initial = closure(entry)
+      const preload = Object.fromEntries(
+        Object.entries(TAKE_OVER).map(([kind, modules]) => {
+          const files = new Set<string>()
+          for (const m of modules) {
+            const chunk = chunks.find(
+              (c) => c.facadeModuleId && path.relative(root, c.facadeModuleId) === m,
+            )
+            if (!chunk) this.error(`static page hints: no chunk for ${m} (moved? update TAKE_OVER)`)
+            closure(chunk, files)
+          }
+          return [kind, [...files].filter((f) => !initial.has(f)).map((f) => `${base}${f}`)]
+        }),
+      )
+      this.emitFile({
+        type: 'asset',
+        fileName: STATIC_PAGE_HINTS,
+        source: `${JSON.stringify({ base, preload }, null, 2)}\n`,
       })
     },
   }

@@ -1,7 +1,8 @@
 // The static pages `build --app` writes, in real Chromium against the production build: an article
 // page read with JavaScript off shows its title, summary and the link to the original; with
-// JavaScript on the app starts on it under the same CSP with no error, and shows the article; an
-// article without a page still opens through the host's fallback.
+// JavaScript on the app starts on it under the same CSP with no error (a list page's stylesheet
+// inline, allowed by its hash), and shows the article; an article without a page still opens
+// through the host's fallback.
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -83,15 +84,20 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
     const page = await browser.newPage({ viewport: { width: 390, height: 700 } })
     const errors = collectPageErrors(page)
     const csp = cspViolations(page)
-    // Whether the title was ever off the screen once painted (the static one, then the app's).
+    // Whether the title was ever off the screen once painted (the static one, then the app's),
+    // and whether the app ever showed a loading notice instead of the body (its first render of
+    // a page it takes over shows the body at once).
     await page.addInitScript(() => {
-      const w = window as unknown as { titleGone: number }
+      const w = window as unknown as { titleGone: number; bodyLoading: number }
       w.titleGone = 0
+      w.bodyLoading = 0
       let seen = false
       new MutationObserver(() => {
         const shown = !!document.querySelector('h1')?.textContent
         if (shown) seen = true
         else if (seen) w.titleGone++
+        if (document.querySelector('.article [role="status"]')?.textContent === '正在加载正文…')
+          w.bodyLoading++
       }).observe(document, { childList: true, subtree: true, characterData: true })
     })
     try {
@@ -103,10 +109,17 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
       expect(await page.locator('h1').textContent()).toBe(item.title)
       // Preloaded by the page and taken by the app's fetch: asked for once.
       expect(requested.filter((p) => p === `/feed/content/${item.id}.json`)).toHaveLength(1)
+      // So is the article's code: the page preloads the chunk the app then imports.
+      const chunk = requested.filter((p) => /^\/assets\/article-[\w-]+\.js$/.test(p))
+      expect(chunk).toHaveLength(1)
+      expect(await page.locator(`link[rel="modulepreload"][href="${chunk[0]}"]`).count()).toBe(1)
       expect(errors.map(String)).toEqual([])
       expect(csp).toEqual([])
       expect(
         await page.evaluate(() => (window as unknown as { titleGone: number }).titleGone),
+      ).toBe(0)
+      expect(
+        await page.evaluate(() => (window as unknown as { bodyLoading: number }).bodyLoading),
       ).toBe(0)
     } finally {
       await page.close()
@@ -134,6 +147,15 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
       await page.goto(server.url)
       const titles = page.locator('[role="feed"] > article h2')
       expect(await titles.allTextContents()).toEqual(items.map((i) => i.title))
+      // Styled by the app's stylesheet, inline in the page (its CSP lists the hash).
+      expect(await page.locator('link[rel="stylesheet"]').count()).toBe(0)
+      expect(await page.locator('head style').count()).toBe(1)
+      expect(
+        await page
+          .locator('[role="feed"] .read-marker .visually-hidden')
+          .first()
+          .evaluate((e) => getComputedStyle(e).position),
+      ).toBe('absolute')
       expect(await titles.first().locator('a').getAttribute('href')).toBe(
         `/article/${items[0]!.id}?from=all`,
       )
@@ -158,6 +180,7 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
       }).observe({ type: 'layout-shift', buffered: true })
     })
     try {
+      requested.length = 0
       await page.goto(server.url)
       // React's list (router links carry data-discover) with its reading tools loaded.
       await page.locator('[role="feed"] > article a[data-discover]').first().waitFor()
@@ -170,7 +193,9 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
         items[0]!.title,
       )
       expect(errors.map(String)).toEqual([])
+      // The inline stylesheet applied under the CSP, and the app did not fetch it again.
       expect(csp).toEqual([])
+      expect(requested.filter((p) => /^\/assets\/app-[\w-]+\.css$/.test(p))).toEqual([])
     } finally {
       await page.close()
     }

@@ -26,6 +26,18 @@ export function prefetchFirstScreen(client: QueryClient, pathname: string) {
   if (scope) void client.prefetchInfiniteQuery(listInfiniteQueryOptions(scope))
 }
 
+/** The article whose static page the app is taking over, until that page has rendered. */
+let staticArticle: string | null = null
+
+/**
+ * Whether article `id` is the static page being taken over: its title is already on screen, so
+ * its first render shows the body too instead of deferring it a render (ArticlePage).
+ */
+export const takingOverArticle = (id: string) => staticArticle === id
+export const articleTakenOver = () => {
+  staticArticle = null
+}
+
 /**
  * A page whose first screen arrived as HTML (written by `build --app`): what React's first render
  * needs to show the same thing (the article's code and data, or the list's first page), so that
@@ -38,6 +50,7 @@ export function staticPageReady(client: QueryClient, pathname: string): Promise<
   try {
     if (first === 'article' && second) {
       const id = decodeURIComponent(second)
+      staticArticle = id
       waits.push(loadArticlePage(), client.prefetchQuery(articleQueryOptions(id)))
     } else {
       const scope =

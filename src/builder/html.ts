@@ -74,6 +74,24 @@ export function parseShell(html: string, file: string): Shell {
   }
 }
 
+/** The shell with `tags` at the end of its head, after the app's own scripts and preloads. */
+export function withHeadEnd(shell: Shell, tags: string): Shell {
+  const end = shell.middle.indexOf('</head>')
+  if (end < 0 || !tags) return shell
+  return { ...shell, middle: `${shell.middle.slice(0, end)}${tags}${shell.middle.slice(end)}` }
+}
+
+/**
+ * The shell with the stylesheet link `tag` replaced by its text `css` in a <style>, when the text
+ * can stand there byte for byte (the CSP's hash is of those bytes: no `</style`, no CR, which the
+ * HTML parser would end or rewrite) and mean the same (no url() or @import, which would resolve
+ * against the page instead of the stylesheet).
+ */
+export function withInlineStyle(shell: Shell, tag: string, css: string): Shell {
+  if (/<\/style|\r|url\(|@import/i.test(css) || !shell.middle.includes(tag)) return shell
+  return { ...shell, middle: shell.middle.replace(tag, () => `<style>${css}</style>`) }
+}
+
 /**
  * A page: the shell with its own title and head tags, and `body` inside the root element. `path`
  * is the app's address the page shows (`news-reader-page`): the app takes over its markup only

@@ -1,5 +1,6 @@
 // What the static site reads: the bundle just written (its pages, newest first, one page in memory
 // at a time; its categories) and the built app's shell.
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import {
@@ -9,7 +10,14 @@ import {
   type CategoriesPage,
 } from '../shared/feed-bundle.ts'
 import { BuildError, causeOf } from './errors.ts'
-import { GENERATOR, parseShell, type Shell } from './html.ts'
+import {
+  GENERATOR,
+  escapeHtml,
+  parseShell,
+  withHeadEnd,
+  withInlineStyle,
+  type Shell,
+} from './html.ts'
 
 export const readJson = <T>(file: string): T => {
   try {
@@ -37,6 +45,78 @@ export function readShell(appDir: string): { shell: Shell; text: string } {
     throw new BuildError(`cannot read ${file} (--app must be the built app): ${causeOf(e)}`)
   }
   return { shell: parseShell(text, file), text }
+}
+
+/** What `vite build` leaves for the static pages (scripts/vite-plugins.ts, staticPageHints). */
+const HINTS = '.vite/static-pages.json'
+const STYLESHEET = /<link rel="stylesheet"[^>]*?href="([^"]+)"[^>]*>/g
+
+/** The shells pages are made from, and a digest of everything that went into them. */
+export type Shells = {
+  /** The app's shell as it is (redirect pages take its CSP). */
+  plain: Shell
+  /** A list's first page: the app's stylesheets inline where its CSP allows them, list chunks preloaded. */
+  list: Shell
+  /** An article's page: the article's chunks preloaded. */
+  article: Shell
+  digest: string
+}
+
+/**
+ * The shells of each kind of page: the app's shell with what its build named for them (HINTS;
+ * without that file, the plain shell). A stylesheet is inlined only when the shell's CSP lists the
+ * sha256 of the file's bytes, so a page never carries a style its policy blocks.
+ */
+export function readShells(appDir: string): Shells {
+  const { shell, text } = readShell(appDir)
+  const digest = createHash('sha256').update(text)
+  let hints: { base?: unknown; preload?: Partial<Record<'list' | 'article', unknown>> } = {}
+  try {
+    const raw = fs.readFileSync(path.join(appDir, HINTS), 'utf8')
+    digest.update(raw)
+    hints = JSON.parse(raw) as typeof hints
+  } catch {
+    // An app built without the hints: pages still work, the chunks come as the app asks.
+  }
+  const preload = (kind: 'list' | 'article') => {
+    const hrefs = hints.preload?.[kind]
+    return Array.isArray(hrefs)
+      ? hrefs
+          .filter((h): h is string => typeof h === 'string' && /^\/[^"<>]*\.js$/.test(h))
+          .map((h) => `  <link rel="modulepreload" crossorigin href="${escapeHtml(h)}">\n`)
+          .join('')
+      : ''
+  }
+  let list = withHeadEnd(shell, preload('list'))
+  const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(
+    shell.head,
+  )?.[1]
+  const base = typeof hints.base === 'string' ? hints.base : null
+  for (const [tag, href] of shell.middle.matchAll(STYLESHEET)) {
+    if (!href || base === null || !href.startsWith(base) || !csp) continue
+    const file = path.join(appDir, path.normalize(href.slice(base.length)))
+    const bytes = file.startsWith(`${appDir}${path.sep}`) ? readIfFile(file) : null
+    if (!bytes) continue
+    digest.update(bytes)
+    const hash = `'sha256-${createHash('sha256').update(bytes).digest('base64')}'`
+    if (!csp.split(/[\s;]+/).includes(hash)) continue
+    if (!Buffer.from(bytes.toString('utf8')).equals(bytes)) continue
+    list = withInlineStyle(list, tag, bytes.toString('utf8'))
+  }
+  return {
+    plain: shell,
+    list,
+    article: withHeadEnd(shell, preload('article')),
+    digest: digest.digest('hex'),
+  }
+}
+
+function readIfFile(file: string): Buffer | null {
+  try {
+    return fs.readFileSync(file)
+  } catch {
+    return null
+  }
 }
 
 /** The first `n` items of a feed (newest first), reading only the pages that hold them. */

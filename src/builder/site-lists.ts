@@ -24,11 +24,17 @@ import {
   categoryHref,
   type SiteInfo,
 } from './html-pages.ts'
-import type { Shell } from './html.ts'
 import { listPage } from './list-page.ts'
 import type { BundleWriter } from './output.ts'
 import type { Progress } from './progress.ts'
-import { categories, firstItems, newestChanged, readJson, type Category } from './site-bundle.ts'
+import {
+  categories,
+  firstItems,
+  newestChanged,
+  readJson,
+  type Category,
+  type Shells,
+} from './site-bundle.ts'
 import type { Row } from './site-manifest.ts'
 
 /** What every phase works with. */
@@ -39,7 +45,7 @@ export type Run = {
     oldPermalinks?: boolean
     progress: Progress
   }
-  shell: Shell
+  shells: Shells
   site: SiteInfo
   head: BundlePage
   writer: BundleWriter
@@ -62,7 +68,7 @@ export function writeLists(run: Run): Category[] {
   const changed = options.bundleChanged
   run.emit(
     HOME_FILE,
-    listPage(run.shell, site, {
+    listPage(run.shells.list, site, {
       path: '/',
       from: 'all',
       heading: '最新文章',
@@ -83,7 +89,7 @@ export function writeLists(run: Run): Category[] {
         const heading = `来源：${c.name}`
         run.emit(
           page,
-          listPage(run.shell, site, {
+          listPage(run.shells.list, site, {
             path: `/category/${c.slug}`,
             from: `category:${c.slug}`,
             heading,

@@ -18,7 +18,7 @@ import {
 } from './html-pages.ts'
 import { BundleWriter } from './output.ts'
 import type { Progress } from './progress.ts'
-import { chain, readJson, readShell } from './site-bundle.ts'
+import { chain, readJson, readShells } from './site-bundle.ts'
 import { writeLists, writeSitemaps, type Run } from './site-lists.ts'
 import {
   MANIFEST_VERSION,
@@ -58,8 +58,8 @@ export type StaticSiteSummary = {
 
 export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
   const appDir = path.resolve(options.appDir)
-  const { shell, text: shellText } = readShell(appDir)
-  const shellDigest = digestOf(shellText).toString('hex')
+  const shells = readShells(appDir)
+  const shellDigest = shells.digest
   const head = options.head ?? readJson<BundlePage>(path.join(options.bundleDir, 'feed.json'))
   const appRoot = fs.realpathSync(appDir)
   const oldPermalinks = options.oldPermalinks ?? false
@@ -102,7 +102,7 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     }
     const run: Run = {
       options,
-      shell,
+      shells,
       site: siteInfo(options.siteUrl, head.title),
       head,
       writer,
@@ -179,13 +179,13 @@ function writeArticles(
       for (const item of page.items) {
         const file = articleFile(item.id)
         if (file !== null) {
-          run.emit(file, articlePage(run.shell, run.site, item))
+          run.emit(file, articlePage(run.shells.article, run.site, item))
           pages++
         }
         const redirect = oldPermalinks
           ? permalinkFile(item.id, item.date_published, item._reader?.category ?? '')
           : null
-        if (redirect !== null) run.emit(redirect, redirectPage(run.shell, run.site, item))
+        if (redirect !== null) run.emit(redirect, redirectPage(run.shells.plain, run.site, item))
       }
     }
     lists[list] = rows

@@ -1,7 +1,7 @@
 // `/article/:id`: one article. Opened from a list, its title and meta show at once from the list's
 // cache while the body loads; a cold deep link loads the content file (or searches a plain feed).
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useEffect } from 'react'
+import { useDeferredValue, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { articleQueryOptions, findCachedArticle } from '../../entities/article/api/article.ts'
 import { isNotFound } from '../../entities/article/api/feed-error.ts'
@@ -13,6 +13,7 @@ import { ArticleView } from '../../features/articles/components/article-view.tsx
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
 import { ArticleActions } from '../reading-tools-lazy.tsx'
+import { articleTakenOver, takingOverArticle } from '../first-screen.ts'
 import { rememberOpened } from '../focus-on-navigation.ts'
 import { BackLink } from './root.tsx'
 import { useIdParam } from '../route-params.ts'
@@ -33,8 +34,14 @@ function ArticlePage({ id }: { id: string }) {
     throwOnError: isNotFound,
   })
   // Title and meta paint at once; the body (sanitized, perhaps long) follows in the next render.
+  // Taking over the article's static page, whose title already shows, the body comes at once.
+  const [takingOver] = useState(() => takingOverArticle(id))
+  useEffect(() => articleTakenOver(), [])
   const data = q.data
-  const shown = useDeferredValue(data, data && { ...data, contentHtml: null, contentText: null })
+  const shown = useDeferredValue(
+    data,
+    takingOver ? data : data && { ...data, contentHtml: null, contentText: null },
+  )
 
   if (!q.data) {
     return (
