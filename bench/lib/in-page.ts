@@ -14,6 +14,8 @@ export type PageRecord = {
   /** After the frame that first showed that heading. */
   titlePainted: number
   bodyAt: number
+  /** When React committed a list (`role="feed"` with an article link) of its own: the app's. */
+  appListAt: number
   longTasks: { start: number; duration: number }[]
 }
 
@@ -21,12 +23,13 @@ export type PageRecord = {
  * Installed before any page script (context.addInitScript). A list counts as shown when an
  * `<article>` of `role="feed"` has text and is not `aria-busy`; an article as open when an `<h1>`
  * carries the wanted title, and its body as shown when the app's `.body` element beside that
- * heading (in the same `<article>`, else `<main>`) holds text.
+ * heading (in the same `<article>`, else `<main>`) holds text. The app's own list (`appListAt`) is
+ * one React made: its elements carry React's fiber, a static page's markup does not.
  */
 export const RECORDER = String.raw`(() => {
   if (window.__bench) return
   const b = (window.__bench = {
-    firstArticle: -1, firstArticlePainted: -1, clickAt: -1, wantedTitle: '', titleAt: -1, titlePainted: -1, bodyAt: -1, longTasks: [],
+    firstArticle: -1, firstArticlePainted: -1, clickAt: -1, wantedTitle: '', titleAt: -1, titlePainted: -1, bodyAt: -1, appListAt: -1, longTasks: [],
   })
   const norm = (s) => (s || '').replace(/\s+/g, ' ').trim()
   // Runs the callback in the task after the next frame's rendering: laid out and painted by then.
@@ -36,7 +39,13 @@ export const RECORDER = String.raw`(() => {
     ch.port2.postMessage(0)
   })
   const busy = (el) => !!el.closest('[aria-busy="true"]')
+  // React marks the elements it made with its fiber (a static page's markup has none).
+  const reacts = (el) => Object.keys(el).some((k) => k.startsWith('__reactFiber'))
   const check = () => {
+    if (b.appListAt < 0) {
+      const feed = document.querySelector('[role="feed"]')
+      if (feed && reacts(feed) && feed.querySelector('article a[href]')) b.appListAt = performance.now()
+    }
     if (b.firstArticle < 0) {
       const a = document.querySelector('[role="feed"] article')
       if (a && !busy(a) && norm(a.textContent)) {
