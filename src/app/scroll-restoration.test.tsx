@@ -110,6 +110,18 @@ describe('scroll restoration', () => {
     await vi.waitFor(() => expect(window.scrollY).toBe(900))
   })
 
+  it('saves where the page is when it goes, even before its scroll event came', () => {
+    const view = renderAt()
+    readerScrolls(400)
+    // Scrolled further, and the page is left before the browser fired `scroll` (next frame).
+    scrollWindow(1_300)
+    window.dispatchEvent(new Event('pagehide'))
+    view.unmount()
+    expect(JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')).toEqual({
+      'entry-1': 1_300,
+    })
+  })
+
   it('lets the reader’s own scrolling end a restore that is still waiting', async () => {
     sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': 900 }))
     maxScroll = 0

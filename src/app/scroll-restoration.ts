@@ -82,7 +82,10 @@ export function useScrollRestoration(): void {
     const onScroll = () => {
       if (!restoring.current) positions.current?.set(current.current, window.scrollY)
     }
+    // The position too: a scroll event comes with the next frame, which a reload right after
+    // scrolling may not wait for.
     const onHide = () => {
+      onScroll()
       if (positions.current) save(positions.current)
     }
     const onVisibility = () => {
