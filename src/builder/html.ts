@@ -84,12 +84,20 @@ export function withHeadEnd(shell: Shell, tags: string): Shell {
 /**
  * The shell with the stylesheet link `tag` replaced by its text `css` in a <style>, when the text
  * can stand there byte for byte (the CSP's hash is of those bytes: no `</style`, no CR, which the
- * HTML parser would end or rewrite) and mean the same (no url() or @import, which would resolve
- * against the page instead of the stylesheet).
+ * HTML parser would end or rewrite) and surely means the same (no url(), image-set(), @import or
+ * escape, which could name a file relative to the stylesheet). The link moves to the end of the
+ * body: content before it paints without waiting for it, and it still styles the page where a
+ * policy sent as a header blocks the inline copy (and the app's loader finds it there).
  */
 export function withInlineStyle(shell: Shell, tag: string, css: string): Shell {
-  if (/<\/style|\r|url\(|@import/i.test(css) || !shell.middle.includes(tag)) return shell
-  return { ...shell, middle: shell.middle.replace(tag, () => `<style>${css}</style>`) }
+  const end = shell.tail.lastIndexOf('</body>')
+  if (/<\/style|\r|url\(|image-set\(|@import|\\/i.test(css) || end < 0) return shell
+  if (!shell.middle.includes(tag)) return shell
+  return {
+    ...shell,
+    middle: shell.middle.replace(tag, () => `<style>${css}</style>`),
+    tail: `${shell.tail.slice(0, end)}${tag}\n  ${shell.tail.slice(end)}`,
+  }
 }
 
 /**

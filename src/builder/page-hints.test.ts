@@ -53,7 +53,14 @@ const HINTS = {
   base: '/',
   preload: {
     list: ['/assets/tools-C1.js'],
-    article: ['/assets/article-D1.js', '/assets/tools-C1.js', '"><script>x</script>.js', 7],
+    article: [
+      '/assets/article-D1.js',
+      '/assets/tools-C1.js',
+      '"><script>x</script>.js',
+      '//evil.example/x.js',
+      '/\\evil.example/x.js',
+      7,
+    ],
   },
 }
 
@@ -91,8 +98,12 @@ describe('static pages with the build hints', () => {
     makeApp(app, [hash(CSS)], HINTS)
     const { home, category, article } = pages(app)
     for (const list of [home, category]) {
-      expect(list).toContain(`<style>${CSS}</style>`)
-      expect(list).not.toContain(LINK)
+      const head = list.slice(0, list.indexOf('</head>'))
+      expect(head).toContain(`<style>${CSS}</style>`)
+      expect(head).not.toContain(LINK)
+      // The link, at the end of the body, for a policy sent as a header without the hash.
+      expect(list.indexOf(LINK)).toBeGreaterThan(list.indexOf('</main>'))
+      expect(list.indexOf(LINK)).toBeLessThan(list.indexOf('</body>'))
       expect(modulepreloads(list)).toEqual(['/assets/vendor-B1.js', '/assets/tools-C1.js'])
     }
     // An article page stays small: the stylesheet linked; its chunks preloaded, nothing else.
@@ -104,6 +115,7 @@ describe('static pages with the build hints', () => {
       '/assets/tools-C1.js',
     ])
     expect(article).not.toContain('<script>x')
+    expect(article).not.toContain('evil.example')
   })
 
   it('links the stylesheet when the CSP does not allow those bytes inline', () => {
@@ -114,7 +126,19 @@ describe('static pages with the build hints', () => {
     expect(home).not.toContain('<style>')
     // The stylesheet changed to what the CSP lists: the list pages are written again, inline.
     fs.writeFileSync(path.join(app, 'assets/app-X1.css'), `${CSS} `)
-    expect(pages(app).home).toContain(`<style>${CSS} </style>`)
+    const again = pages(app)
+    expect(again.home).toContain(`<style>${CSS} </style>`)
+    expect(again.category).toContain(`<style>${CSS} </style>`)
+    // New hints: the article pages are written again with them.
+    const hints = { ...HINTS, preload: { ...HINTS.preload, article: ['/assets/article-E2.js'] } }
+    fs.writeFileSync(path.join(app, '.vite/static-pages.json'), JSON.stringify(hints))
+    expect(modulepreloads(pages(app).article)).toContain('/assets/article-E2.js')
+  })
+
+  it('inlines nothing a style-src-elem directive would refuse', () => {
+    const app = path.join(tmp, 'elem')
+    makeApp(app, [hash(CSS), "; style-src-elem 'self'"], HINTS)
+    expect(pages(app).home).not.toContain('<style>')
   })
 
   it('makes the plain pages of an app built without the hints', () => {

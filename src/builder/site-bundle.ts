@@ -82,24 +82,22 @@ export function readShells(appDir: string): Shells {
     const hrefs = hints.preload?.[kind]
     return Array.isArray(hrefs)
       ? hrefs
-          .filter((h): h is string => typeof h === 'string' && /^\/[^"<>]*\.js$/.test(h))
+          .filter((h): h is string => typeof h === 'string' && /^\/(?![/\\])[^"<>\\]*\.js$/.test(h))
           .map((h) => `  <link rel="modulepreload" crossorigin href="${escapeHtml(h)}">\n`)
           .join('')
       : ''
   }
   let list = withHeadEnd(shell, preload('list'))
-  const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(
-    shell.head,
-  )?.[1]
+  const styles = styleSources(shell.head)
   const base = typeof hints.base === 'string' ? hints.base : null
   for (const [tag, href] of shell.middle.matchAll(STYLESHEET)) {
-    if (!href || base === null || !href.startsWith(base) || !csp) continue
+    if (!href || base === null || !href.startsWith(base) || !styles) continue
     const file = path.join(appDir, path.normalize(href.slice(base.length)))
     const bytes = file.startsWith(`${appDir}${path.sep}`) ? readIfFile(file) : null
     if (!bytes) continue
     digest.update(bytes)
     const hash = `'sha256-${createHash('sha256').update(bytes).digest('base64')}'`
-    if (!csp.split(/[\s;]+/).includes(hash)) continue
+    if (!styles.includes(hash)) continue
     if (!Buffer.from(bytes.toString('utf8')).equals(bytes)) continue
     list = withInlineStyle(list, tag, bytes.toString('utf8'))
   }
@@ -109,6 +107,26 @@ export function readShells(appDir: string): Shells {
     article: withHeadEnd(shell, preload('article')),
     digest: digest.digest('hex'),
   }
+}
+
+/**
+ * The sources the shell's CSP allows a <style> element from: `style-src-elem`, else `style-src`,
+ * else `default-src` (the order CSP falls back in); null without a policy.
+ */
+function styleSources(head: string): string[] | null {
+  const csp = /<meta\s+http-equiv="Content-Security-Policy"\s+content="([^"]*)"/.exec(head)?.[1]
+  if (csp === undefined) return null
+  const directives = new Map<string, string[]>()
+  for (const part of csp.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/)
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources)
+  }
+  return (
+    directives.get('style-src-elem') ??
+    directives.get('style-src') ??
+    directives.get('default-src') ??
+    null
+  )
 }
 
 function readIfFile(file: string): Buffer | null {
