@@ -118,11 +118,13 @@ export const STATIC_PAGE_HINTS = '.vite/static-pages.json'
 
 /**
  * What the app takes a static page over with beyond the entry's own chunks, by page: preloaded by
- * those pages so the code arrives beside the entry's instead of one round trip after it.
+ * those pages so the code arrives beside the entry's instead of one round trip after it. An
+ * article page leaves out the reading tools: their bytes would share the link with the scripts
+ * the body waits for, and their buttons keep their place until they come.
  */
 const TAKE_OVER: Record<'list' | 'article', string[]> = {
   list: ['src/app/reading-tools.tsx'],
-  article: ['src/app/routes/article.tsx', 'src/app/reading-tools.tsx'],
+  article: ['src/app/routes/article.tsx'],
 }
 
 const STYLE_SRC = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*style-src 'self')/

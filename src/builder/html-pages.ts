@@ -193,7 +193,7 @@ export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem):
   const preload =
     feedDir === undefined
       ? ''
-      : `    <link rel="preload" href="${feedDir}${escapeHtml(contentPath(item.id))}" as="fetch" crossorigin />\n`
+      : `    <link rel="preload" href="${feedDir}${escapeHtml(contentPath(item.id))}" as="fetch" crossorigin data-article="${escapeHtml(item.id)}" />\n`
   return fillShell(
     shell,
     `/article/${encodeURIComponent(item.id)}`,
