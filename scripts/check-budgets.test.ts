@@ -93,6 +93,26 @@ describe('checkBudgets', () => {
     expect(r.problems).toEqual([])
   })
 
+  it('starts from the module scripts of index.html when the entry was empty and left the manifest', () => {
+    // The entry's code is in a chunk group: vite drops the empty entry and names its chunks.
+    const { 'index.html': entry, ...rest } = MANIFEST
+    const manifest: Manifest = {
+      ...rest,
+      '_app.js': { ...entry!, file: 'assets/app.js', isEntry: false, imports: ['_shared.js'] },
+    }
+    const html = HTML.replace('/assets/index.js', '/assets/app.js')
+    const files = { ...FILES, 'assets/app.js': small('entry') }
+    const r = checkBudgets(fakeBuild(files, manifest, html))
+    expect(r.initial.files.map((f) => f.file)).toEqual([
+      'assets/app.js',
+      'assets/home.js',
+      'assets/index.css',
+      'assets/shared.js',
+      'assets/vendor.js',
+    ])
+    expect(r.problems).toEqual([])
+  })
+
   it('reports an initial graph over budget', () => {
     const big = randomBytes(2 * BUDGETS.initialGzip).toString('base64')
     const r = checkBudgets(fakeBuild({ ...FILES, 'assets/vendor.js': small(big) }, MANIFEST, HTML))

@@ -124,7 +124,10 @@ export function checkBudgets(distDir: string, manifest?: Manifest): BudgetReport
     }
   }
 
-  const entries = Object.keys(m).filter((k) => m[k]?.isEntry)
+  // An entry with no code of its own is dropped from the manifest (main.tsx is in the app's chunk
+  // group): index.html then names the chunks it imported as module scripts.
+  const scripts = new Set(assetsInHtml(html).map((url) => url.replace(/^.*?\/(?=assets\/)/, '')))
+  const entries = Object.keys(m).filter((k) => m[k]?.isEntry || scripts.has(m[k]?.file ?? ''))
   if (entries.length === 0)
     throw new Error('manifest has no entry: was the build made with manifest: true?')
   const listRouteKey = findKey(m, LIST_ROUTE)

@@ -1,6 +1,9 @@
 // A cold start's first data: the list of the page being opened, asked for before React renders.
 import type { QueryClient } from '@tanstack/react-query'
-import { articleQueryOptions } from '../entities/article/api/article.ts'
+import {
+  articleFromFileQueryOptions,
+  articleQueryOptions,
+} from '../entities/article/api/article.ts'
 import { listInfiniteQueryOptions } from '../entities/article/api/lists.ts'
 import { ALL, type ListScope } from '../entities/article/model/scope.ts'
 import { loadArticlePage } from './routes/article-loader.ts'
@@ -24,6 +27,14 @@ export function prefetchFirstScreen(client: QueryClient, pathname: string) {
     // A malformed address: the page itself says not found.
   }
   if (scope) void client.prefetchInfiniteQuery(listInfiniteQueryOptions(scope))
+}
+
+/** The content file of article `id` that its static page preloads (same origin), if any. */
+function contentFileOf(id: string): string | null {
+  const link = document.querySelector<HTMLLinkElement>('link[rel="preload"][data-article]')
+  if (!link || link.dataset.article !== id) return null
+  const url = new URL(link.href, window.location.href)
+  return url.origin === window.location.origin ? url.href : null
 }
 
 /** The article whose static page the app is taking over, until that page has rendered. */
@@ -51,7 +62,13 @@ export function staticPageReady(client: QueryClient, pathname: string): Promise<
     if (first === 'article' && second) {
       const id = decodeURIComponent(second)
       staticArticle = id
-      waits.push(loadArticlePage(), client.prefetchQuery(articleQueryOptions(id)))
+      const file = contentFileOf(id)
+      waits.push(
+        loadArticlePage(),
+        client.prefetchQuery(
+          file ? articleFromFileQueryOptions(id, file) : articleQueryOptions(id),
+        ),
+      )
     } else {
       const scope =
         first === ''

@@ -170,6 +170,10 @@ function articleHead(site: SiteInfo, item: BundleListItem, url: string): string 
   )
 }
 
+/** The shell's preload of the feed head, and the HTML comment just before it. */
+const FEED_PRELOAD =
+  /(?:<!--(?:(?!-->)[\s\S])*-->\s*)?<link rel="preload" href="([^"]*\/)feed\.json" as="fetch" crossorigin \/>/
+
 /** An article's page: what link previews, crawlers and readers without JavaScript see. */
 export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem): string {
   const url = absolute(site, articleHref(site, item.id))
@@ -185,20 +189,23 @@ export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem):
     `</header>` +
     (item.summary ? `<p class="summary">${escapeHtml(item.summary)}</p>` : '') +
     `<footer class="article-footer">${original}</footer></article>`
-  // The body's content file downloads beside the scripts, as the feed head does (the app's fetch
-  // takes the preloaded response): next to the shell's feed preload, when it has one.
-  const feedDir = /<link rel="preload" href="([^"]*\/)feed\.json" as="fetch" crossorigin/.exec(
-    shell.head,
-  )?.[1]
-  const preload =
-    feedDir === undefined
-      ? ''
-      : `    <link rel="preload" href="${feedDir}${escapeHtml(contentPath(item.id))}" as="fetch" crossorigin />\n`
+  // The body's content file downloads beside the scripts, in place of the shell's feed head
+  // preload (with its comment): the app takes the body from that file, and the head, which only
+  // the links below the body need, would share the link with the scripts the body waits for.
+  const feed = FEED_PRELOAD.exec(shell.head)
+  const head =
+    feed === null
+      ? shell.head
+      : shell.head.replace(
+          feed[0],
+          () =>
+            `<link rel="preload" href="${feed[1]}${escapeHtml(contentPath(item.id))}" as="fetch" crossorigin data-article="${escapeHtml(item.id)}" />`,
+        )
   return fillShell(
-    shell,
+    { ...shell, head },
     `/article/${encodeURIComponent(item.id)}`,
     `${item.title} · ${TEXT.appName}`,
-    preload + articleHead(site, item, url),
+    articleHead(site, item, url),
     layout(site, article),
   )
 }

@@ -114,6 +114,12 @@ describe('static pages with the build hints', () => {
       '/assets/article-D1.js',
       '/assets/tools-C1.js',
     ])
+    // Its content file preloaded in place of the feed head, named for the app to take the body.
+    expect(article).not.toContain('href="/feed/feed.json"')
+    expect(article).toMatch(
+      /<link rel="preload" href="\/feed\/content\/[^"]+\.json" as="fetch" crossorigin data-article="[^"]+" \/>/,
+    )
+    expect(home).toContain('<link rel="preload" href="/feed/feed.json" as="fetch" crossorigin />')
     expect(article).not.toContain('<script>x')
     expect(article).not.toContain('evil.example')
   })

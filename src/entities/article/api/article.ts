@@ -65,6 +65,19 @@ async function loadArticle(
   throw new FeedError('not-found', `No article ${id}`, { status: 404 })
 }
 
+/**
+ * The article's query when the page already names its content file (a static article page
+ * preloads it): the body no longer waits for the feed head and its decoding. Should that file
+ * fail, the usual way through the head.
+ */
+export function articleFromFileQueryOptions(id: string, url: string, feed: string = feedRootUrl()) {
+  return queryOptions({
+    ...articleQueryOptions(id, feed),
+    queryFn: ({ client, signal }) =>
+      fetchContent(url, id, signal).catch(() => loadArticle(client, feed, id, signal)),
+  })
+}
+
 export function articleQueryOptions(id: string, feed: string = feedRootUrl()) {
   return queryOptions({
     queryKey: articleKeys.detail(feed, id),

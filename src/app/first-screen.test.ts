@@ -1,0 +1,85 @@
+// A static article page names its content file (the preload it carries): the app's first render
+// waits for that file alone, not for the feed head and its decoding; a page naming another article
+// or another site is not taken at its word.
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { articleQueryOptions } from '../entities/article/api/article.ts'
+import { staticPageReady } from './first-screen.ts'
+import { makeQueryClient } from './query-client.ts'
+
+const ID = '202601010800000001'
+const CONTENT = {
+  id: ID,
+  url: `http://localhost/article/${ID}`,
+  title: '一篇静态页面上的文章',
+  summary: '',
+  date_published: '2026-01-01T08:00:00+08:00',
+  tags: [],
+  _reader: { category: 'macro', content_url: `${ID}.json`, reading_minutes: 1 },
+  content_html: '<p>正文</p>',
+}
+
+/** Answers the content file at `/feed/content/<ID>.json`; the feed head never answers. */
+function serve() {
+  const asked: string[] = []
+  vi.stubGlobal(
+    'fetch',
+    vi.fn((input: string) => {
+      const path = new URL(input, window.location.href).pathname
+      asked.push(path)
+      if (path === `/feed/content/${ID}.json`)
+        return Promise.resolve(
+          new Response(JSON.stringify(CONTENT), {
+            headers: { 'content-type': 'application/json' },
+          }),
+        )
+      return new Promise<Response>(() => {})
+    }),
+  )
+  return asked
+}
+
+function preloadLink(href: string, id: string) {
+  const link = document.createElement('link')
+  link.rel = 'preload'
+  link.as = 'fetch'
+  link.href = href
+  link.dataset.article = id
+  document.head.append(link)
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ shouldAdvanceTime: true })
+})
+afterEach(() => {
+  document.head.querySelectorAll('link').forEach((l) => l.remove())
+  vi.unstubAllGlobals()
+  vi.useRealTimers()
+})
+
+describe('a static article page', () => {
+  it('shows the article from the content file it names, without the feed head', async () => {
+    const asked = serve()
+    preloadLink(`/feed/content/${ID}.json`, ID)
+    const client = makeQueryClient()
+    await staticPageReady(client, `/article/${ID}`)
+    expect(client.getQueryData(articleQueryOptions(ID).queryKey)?.title).toBe(CONTENT.title)
+    expect(asked).toEqual([`/feed/content/${ID}.json`])
+  })
+
+  it('goes through the feed head when the page names another article or another site', async () => {
+    for (const [href, id] of [
+      [`/feed/content/${ID}.json`, 'another-article'],
+      [`https://elsewhere.example/feed/content/${ID}.json`, ID],
+    ] as const) {
+      const asked = serve()
+      preloadLink(href, id)
+      const client = makeQueryClient()
+      const ready = staticPageReady(client, `/article/${ID}`)
+      await vi.advanceTimersByTimeAsync(6_000)
+      await ready
+      expect(client.getQueryData(articleQueryOptions(ID).queryKey)).toBeUndefined()
+      expect(asked).toEqual(['/feed/feed.json'])
+      document.head.querySelectorAll('link').forEach((l) => l.remove())
+    }
+  })
+})
