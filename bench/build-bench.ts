@@ -13,6 +13,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { FEED_ENV } from './lib/data.ts'
 import { markdownTable } from './lib/report.ts'
 import { median } from './lib/stats.ts'
 
@@ -99,6 +100,7 @@ function buildOnce(input: string, out: string): Run {
   const r = spawnSync('node', ['scripts/feed.mjs', 'build', input, '--out', out], {
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: FEED_ENV,
   })
   const seconds = (performance.now() - started) / 1000
   if (r.status !== 0) throw new Error(`build exited with ${r.status}`)

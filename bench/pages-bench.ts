@@ -12,6 +12,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { FEED_ENV } from './lib/data.ts'
 import { markdownTable } from './lib/report.ts'
 import { median } from './lib/stats.ts'
 
@@ -79,7 +80,7 @@ function buildOnce(app: string, state: string): Run {
   const r = spawnSync(
     TIME ?? command[0]!,
     TIME ? ['-f', 'cpu %U %S', ...command] : command.slice(1),
-    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] },
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: FEED_ENV },
   )
   const cpuMatch = /cpu ([\d.]+) ([\d.]+)\s*$/.exec(r.stderr)
   const cpu = cpuMatch ? Number(cpuMatch[1]) + Number(cpuMatch[2]) : NaN

@@ -16,6 +16,12 @@ import { spawnSync } from 'node:child_process'
 import path from 'node:path'
 
 export const DATA_DIR = '.bench-data'
+
+/**
+ * The environment `npm run feed` gives the builder (package.json): two malloc arenas for its
+ * threads (decisions/028), so a build measured here is the one a user runs.
+ */
+export const FEED_ENV = { ...process.env, MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2' }
 const GENERATOR = 'scripts/gen-archive.ts'
 const BUILDER_SOURCES = ['src/builder', 'src/shared']
 

@@ -8,6 +8,9 @@ import { fsFailure } from './errors.ts'
 
 /** Bytes queued and not yet written before the build thread waits: bounds the build's memory. */
 const MAX_PENDING_BYTES = 16 << 20
+/** Writes handed over in one message: a message costs more than a small file's bytes. */
+const BATCH_WRITES = 64
+const BATCH_BYTES = 256 << 10
 const DONE = 0
 const FAILED = 1
 const STOP = 2
@@ -49,7 +52,7 @@ const same = (abs, data) => {
     return false
   }
 }
-require('node:worker_threads').parentPort.on('message', (m) => {
+const write = (m) => {
   if (Atomics.load(ctl, ${FAILED}) === 0 && Atomics.load(ctl, ${STOP}) === 0) {
     try {
       if (m.op === 'replace') replace(m)
@@ -72,7 +75,8 @@ require('node:worker_threads').parentPort.on('message', (m) => {
   }
   Atomics.add(ctl, ${DONE}, 1)
   Atomics.notify(ctl, ${DONE})
-})
+}
+require('node:worker_threads').parentPort.on('message', (batch) => batch.forEach(write))
 `
 
 export class WriteQueue {
@@ -85,6 +89,9 @@ export class WriteQueue {
   private head = 0
   private pendingBytes = 0
   private readonly unchanged: string[] = []
+  /** Queued writes not yet handed to the worker, and their bytes. */
+  private batch: QueuedWrite[] = []
+  private batchBytes = 0
 
   constructor() {
     const { port1, port2 } = new MessageChannel()
@@ -101,15 +108,27 @@ export class WriteQueue {
 
   enqueue(write: QueuedWrite): void {
     this.rethrow()
-    this.worker.postMessage(write)
     const bytes = write.data.length
+    this.batch.push(write)
+    this.batchBytes += bytes
     this.sent++
     this.sizes.push(bytes)
     this.pendingBytes += bytes
+    if (this.batch.length >= BATCH_WRITES || this.batchBytes >= BATCH_BYTES) this.handOver()
     // Then down to half: one wake-up per write would cost more than the write.
-    if (this.pendingBytes > MAX_PENDING_BYTES)
+    if (this.pendingBytes > MAX_PENDING_BYTES) {
+      this.handOver()
       while (this.pendingBytes > MAX_PENDING_BYTES / 2) this.wait()
+    }
     if (this.sizes.length > 2 * 4096) this.settled()
+  }
+
+  /** Hands the writes batched so far to the worker. */
+  private handOver(): void {
+    if (this.batch.length === 0) return
+    this.worker.postMessage(this.batch)
+    this.batch = []
+    this.batchBytes = 0
   }
 
   /**
@@ -117,6 +136,7 @@ export class WriteQueue {
    * paths found already holding their bytes since the last flush (not written).
    */
   flush(): string[] {
+    this.handOver()
     while (this.settled() < this.sent) this.wait()
     this.rethrow()
     return this.unchanged.splice(0)
@@ -125,6 +145,8 @@ export class WriteQueue {
   /** Drops what is still queued and stops the worker (after a failure elsewhere). */
   close(): void {
     Atomics.store(this.ctl, STOP, 1)
+    // The worker skips them, but counts them done.
+    this.handOver()
     while (this.settled() < this.sent) this.wait()
     void this.worker.terminate()
     this.port.close()

@@ -9,6 +9,9 @@ const DENSE = 1 << 14
 /** Character → its number in the current segment + 1 (0: not seen yet); one table, reused. */
 let charIds: Int32Array | null = null
 
+/** Ordinals in a segment fit 16 bits: half the memory of the largest arrays. */
+export const MAX_SEGMENT_DOCS = 1 << 16
+
 /**
  * Integer key → posting list, open addressing in typed arrays. Each (key, ordinal) is appended to
  * two flat typed arrays as it comes; the lists are made at the end by one counting sort by key, so
@@ -23,11 +26,11 @@ class IntPostings {
   count = 0
   private last = new Int32Array(1 << 12)
   sizes = new Int32Array(1 << 12)
-  private ords = new Int32Array(1 << 16)
+  private ords = new Uint16Array(1 << 16)
   private nodeKey = new Int32Array(1 << 16)
   private nodes = 0
   /** After sort(): every list, one after another in key order of `at`, and where each starts. */
-  private sorted: Int32Array | null = null
+  private sorted: Uint16Array | null = null
   private starts: Int32Array | null = null
 
   private node(at: number, ord: number): void {
@@ -98,10 +101,10 @@ class IntPostings {
    * The list of the key at `at`, ascending (ordinals arrive in ascending order: seeded lists
    * first, then each new article's). A view: valid until the next add.
    */
-  list(at: number): Int32Array {
+  list(at: number): Uint16Array {
     if (!this.sorted) this.sort()
     const from = (this.starts as Int32Array)[at] as number
-    return (this.sorted as Int32Array).subarray(from, from + (this.sizes[at] as number))
+    return (this.sorted as Uint16Array).subarray(from, from + (this.sizes[at] as number))
   }
 
   private sort(): void {
@@ -111,7 +114,7 @@ class IntPostings {
       sum += this.sizes[at] as number
     }
     const fill = starts.slice()
-    const sorted = new Int32Array(this.nodes)
+    const sorted = new Uint16Array(this.nodes)
     const { ords, nodeKey } = this
     for (let n = 0; n < this.nodes; n++) sorted[fill[nodeKey[n] as number]!++] = ords[n] as number
     this.sorted = sorted
@@ -129,8 +132,8 @@ class IntPostings {
   }
 }
 
-function grown(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2)
+function grown<T extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: T): T {
+  const b = new (a.constructor as new (n: number) => T)(a.length * 2)
   b.set(a)
   return b
 }

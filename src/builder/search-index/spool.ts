@@ -1,14 +1,15 @@
 // The search text of the posts this build parsed, spooled to a temporary file beside the state as
-// they are read (their documents' bytes, as search/…/dN.json holds them), so the index step can
-// build its segments without parsing those posts again and without holding their text in memory.
-// Articles this build did not parse are read back from their content files (./write.ts).
+// they are read (their documents, as search/…/dN.json holds them), so the index step can build its
+// segments without parsing those posts again and without holding their text in memory. Articles
+// this build did not parse are read back from their content files (./write.ts). UTF-16LE: the text
+// is mostly Chinese, which it holds in fewer bytes than UTF-8 and decodes with a copy.
 import fs from 'node:fs'
 import { ItemStore } from '../item-store.ts'
 
 /** What another thread needs to read a spool: its file and where each document is. */
 export type SpoolImage = { file: string; offset: Float64Array; length: Uint32Array }
 
-/** Bytes appended to an ItemStore, found again by article row. */
+/** Documents appended to an ItemStore, found again by article row. */
 export class SearchSpool {
   private store: ItemStore
   private offset: Float64Array
@@ -37,7 +38,7 @@ export class SearchSpool {
 
   /** Spools the document of article row `row`. */
   add(row: number, doc: string): void {
-    const bytes = Buffer.from(doc)
+    const bytes = Buffer.from(doc, 'utf16le')
     if (row >= this.offset.length) {
       const size = Math.max(row + 1, this.offset.length * 2)
       const offset = new Float64Array(size).fill(-1)
@@ -52,13 +53,13 @@ export class SearchSpool {
   }
 
   /** The spooled document of article row `row`, or null when this build did not parse it. */
-  get(row: number): Buffer | null {
+  get(row: number): string | null {
     const offset = this.offset[row] ?? -1
     if (offset < 0) return null
     const length = this.length[row] as number
     const out = Buffer.allocUnsafe(length)
     this.store.read(offset, length, out, 0)
-    return out
+    return out.toString('utf16le')
   }
 
   /** Closes and deletes the spool. */

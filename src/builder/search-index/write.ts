@@ -37,7 +37,7 @@ import type { Articles } from '../catalog.ts'
 import { DIGEST_WORDS, digestOf } from '../digest.ts'
 import type { BundleWriter } from '../output.ts'
 import type { Progress } from '../progress.ts'
-import { Postings, listBytes, shardCount } from './postings.ts'
+import { MAX_SEGMENT_DOCS, Postings, listBytes, shardCount } from './postings.ts'
 import type { SearchSpool } from './spool.ts'
 
 /** An article's search document from its text as the read phase has it. */
@@ -119,6 +119,8 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
   const total = order.length
   const prev = previousIndex(ctx, ctx.out)
   const size = ctx.segmentSize ?? SEGMENT_SIZE
+  if (size > MAX_SEGMENT_DOCS)
+    throw new Error(`search segments hold at most ${MAX_SEGMENT_DOCS} articles`)
   const segments: SearchSegment[] = []
   const count = Math.ceil(total / size)
   for (let k = 0; k < count; k++) {
@@ -233,12 +235,12 @@ function writeSegment(
     const id = ids[ord] as string
     // Parsed by this build: its document is in the spool; else it is read from its content file
     // (once the writes queued so far are on disk).
-    let bytes = ctx.spool?.get(a)
-    if (!bytes) {
+    let text = ctx.spool?.get(a)
+    if (!text) {
       writer.flush()
-      bytes = Buffer.from(docFromContent(ctx.out, id))
+      text = docFromContent(ctx.out, id)
     }
-    const doc = JSON.parse(bytes.toString('utf8')) as SearchDoc
+    const doc = JSON.parse(text) as SearchDoc
     if (ctx.validate) v.parse(SearchDocSchema, doc)
     postings.addText(searchableText(doc.title, doc.text), ord)
     postings.addFilter(categoryKey(doc.category), ord)
