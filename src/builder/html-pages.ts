@@ -174,6 +174,25 @@ function articleHead(site: SiteInfo, item: BundleListItem, url: string): string 
 const FEED_PRELOAD =
   /(?:<!--(?:(?!-->)[\s\S])*-->\s*)?<link rel="preload" href="([^"]*\/)feed\.json" as="fetch" crossorigin \/>/
 
+/** The shell's head around its feed preload, found once per shell (every article page asks). */
+const preloads = new WeakMap<Shell, { before: string; dir: string; after: string } | null>()
+function feedPreload(shell: Shell) {
+  let found = preloads.get(shell)
+  if (found === undefined) {
+    const m = FEED_PRELOAD.exec(shell.head)
+    found =
+      m === null
+        ? null
+        : {
+            before: shell.head.slice(0, m.index),
+            dir: m[1] as string,
+            after: shell.head.slice(m.index + m[0].length),
+          }
+    preloads.set(shell, found)
+  }
+  return found
+}
+
 /** An article's page: what link previews, crawlers and readers without JavaScript see. */
 export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem): string {
   const url = absolute(site, articleHref(site, item.id))
@@ -192,15 +211,11 @@ export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem):
   // The body's content file downloads beside the scripts, in place of the shell's feed head
   // preload (with its comment): the app takes the body from that file, and the head, which only
   // the links below the body need, would share the link with the scripts the body waits for.
-  const feed = FEED_PRELOAD.exec(shell.head)
+  const feed = feedPreload(shell)
   const head =
     feed === null
       ? shell.head
-      : shell.head.replace(
-          feed[0],
-          () =>
-            `<link rel="preload" href="${feed[1]}${escapeHtml(contentPath(item.id))}" as="fetch" crossorigin data-article="${escapeHtml(item.id)}" />`,
-        )
+      : `${feed.before}<link rel="preload" href="${feed.dir}${escapeHtml(contentPath(item.id))}" as="fetch" crossorigin data-article="${escapeHtml(item.id)}" />${feed.after}`
   return fillShell(
     { ...shell, head },
     `/article/${encodeURIComponent(item.id)}`,

@@ -54,7 +54,8 @@ export type Run = {
   /** Whether pages are made the same way as last time (same shell, site, options, format). */
   same: boolean
   /** Queues a file (written in batches, each batch's changes journaled in one append). */
-  emit: (p: string, text: string) => void
+  /** Queues a page; `digest` when something cheaper than its bytes stands for them. */
+  emit: (p: string, text: string, digest?: Buffer) => void
   flush: () => void
 }
 

@@ -322,6 +322,26 @@ describe('incremental builds with --app', () => {
     )
   })
 
+  it('rewrites every article page when the app shell changes', () => {
+    const shell = path.join(app, '404.html')
+    const before = fs.readFileSync(shell, 'utf8')
+    fs.writeFileSync(
+      shell,
+      before.replace('</head>', '<meta name="x-new-build" content="1" />\n</head>'),
+    )
+    try {
+      const r = run()
+      for (const item of archiveItems(out)) {
+        const page = fs.readFileSync(path.join(app, articleFile(item.id)!), 'utf8')
+        expect(page).toContain('x-new-build')
+      }
+      expect(r.pages!.written).toBeGreaterThanOrEqual(r.pages!.pages)
+    } finally {
+      fs.writeFileSync(shell, before)
+      run()
+    }
+  })
+
   it('writes every page again after the app folder was emptied (vite build)', () => {
     fs.rmSync(app, { recursive: true, force: true })
     makeApp(app)

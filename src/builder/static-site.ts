@@ -6,7 +6,7 @@
 // before (its manifest, ./site-manifest.ts). One function a phase: articles, lists, sitemaps.
 import fs from 'node:fs'
 import path from 'node:path'
-import type { BundlePage } from '../shared/feed-bundle.ts'
+import type { BundleListItem, BundlePage } from '../shared/feed-bundle.ts'
 import { digestOf } from './digest.ts'
 import {
   ARCHIVE_ATOM_FILE,
@@ -95,15 +95,16 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
       for (const f of batch) writer.write(f.path, f.text, previous(f.path), undefined, f.digest)
       batch = []
     }
-    const emit = (p: string, text: string) => {
-      batch.push({ path: p, text, digest: digestOf(text) })
+    const emit = (p: string, text: string, digest = digestOf(text)) => {
+      batch.push({ path: p, text, digest })
       // Small batches: pages held longer would outlive the young generation and fill the old.
       if (batch.length >= 32) flush()
     }
+    const site = siteInfo(options.siteUrl, head.title)
     const run: Run = {
       options,
       shells,
-      site: siteInfo(options.siteUrl, head.title),
+      site,
       head,
       writer,
       previous,
@@ -112,7 +113,7 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
       flush,
     }
 
-    const { lists, pages } = writeArticles(run, same ? loaded.lists : {})
+    const { lists, pages } = writeArticles(run, same ? loaded.lists : {}, articleDigest(run))
     const cats = writeLists(run)
     writeSitemaps(run, cats, lists)
 
@@ -151,9 +152,38 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
  * list page of the archive, newest first. A list page the bundle did not rewrite holds the items
  * it held last time (`kept`), so its articles' pages are the same bytes and are not made again.
  */
+/**
+ * What stands for an article page's bytes: a page is made from its item and from what every page
+ * shares (the shell, the site, this code), which a probe page made now stands for. Hashing the
+ * item instead of the page it makes saves most of the hashing of 100,000 pages.
+ */
+function articleDigest(run: Run): (item: BundleListItem) => Buffer {
+  const probe = digestOf(articlePage(run.shells.article, run.site, PROBE)).toString('base64')
+  return (item) => digestOf(`${probe}\0${JSON.stringify(item)}`)
+}
+
+/** An item with every field an article page shows. */
+const PROBE: BundleListItem = {
+  id: 'probe-0',
+  url: 'https://probe.invalid/a',
+  external_url: 'https://probe.invalid/b',
+  title: '标题 <&>"\'',
+  summary: '摘要 <&>"\'',
+  image: 'https://probe.invalid/c.png',
+  date_published: '2020-01-02T03:04:05+08:00',
+  tags: ['来源', '标签'],
+  _reader: {
+    category: 'probe',
+    content_url: 'content/probe-0.json',
+    reading_minutes: 3,
+    date_only: true,
+  },
+}
+
 function writeArticles(
   run: Run,
   kept: Record<string, Row[]>,
+  digest: (item: BundleListItem) => Buffer,
 ): { lists: Record<string, Row[]>; pages: number } {
   const { options, head, writer, previous } = run
   const oldPermalinks = options.oldPermalinks ?? false
@@ -179,7 +209,7 @@ function writeArticles(
       for (const item of page.items) {
         const file = articleFile(item.id)
         if (file !== null) {
-          run.emit(file, articlePage(run.shells.article, run.site, item))
+          run.emit(file, articlePage(run.shells.article, run.site, item), digest(item))
           pages++
         }
         const redirect = oldPermalinks

@@ -10,8 +10,9 @@ const SPACES = /[\s\p{Cc}\p{Zs}\u200b-\u200d\u2028\u2029\ufeff]+/gu
  * Queries and articles alike.
  */
 export function normalize(s: string): string {
-  return s
-    .replace(LONE_SURROGATE, '\ufffd')
+  // toWellFormed does the same natively (not in every browser yet).
+  const wellFormed = (s as { toWellFormed?: () => string }).toWellFormed
+  return (wellFormed ? wellFormed.call(s) : s.replace(LONE_SURROGATE, '\ufffd'))
     .normalize('NFKC')
     .toLowerCase()
     .replace(SPACES, ' ')
