@@ -36,6 +36,7 @@ import {
   type Shells,
 } from './site-bundle.ts'
 import type { Row } from './site-manifest.ts'
+import { digestOf } from './digest.ts'
 
 /** What every phase works with. */
 export type Run = {
@@ -53,9 +54,12 @@ export type Run = {
   previous: (p: string) => Buffer | undefined
   /** Whether pages are made the same way as last time (same shell, site, options, format). */
   same: boolean
-  /** Queues a file (written in batches, each batch's changes journaled in one append). */
-  /** Queues a page; `digest` when something cheaper than its bytes stands for them. */
-  emit: (p: string, text: string, digest?: Buffer) => void
+  /**
+   * Queues a file (written in batches, each batch's changes journaled in one append). `digest`
+   * when something cheaper than its bytes stands for them; then `text` may be a function, called
+   * only when that digest is not the one the file was last written with.
+   */
+  emit: (p: string, text: string | (() => string), digest?: Buffer) => void
   flush: () => void
 }
 
@@ -123,29 +127,35 @@ export function writeLists(run: Run): Category[] {
 }
 
 /**
- * Sitemaps (the home page and every source first, then the articles oldest first, so that adding
- * posts leaves the full files of older articles unchanged), robots.txt, and last the archive's
+ * Sitemaps (the home page, the articles oldest first, then every source, so that adding posts or
+ * sources leaves the full files of older articles unchanged), robots.txt, and last the archive's
  * Atom feed: the sentinel that vouches for the manifest.
  */
 export function writeSitemaps(run: Run, cats: Category[], lists: Record<string, Row[]>): void {
   const { site, options } = run
-  const urls: SitemapUrl[] = [
-    { loc: absolute(site, site.base) },
-    ...cats.map((c) => ({ loc: absolute(site, categoryHref(site, c.slug)) })),
-  ]
+  // An address, or an article's row (its address is made only for a sitemap that changed).
+  const refs: (string | Row)[] = [absolute(site, site.base)]
   const chainPaths = Object.keys(lists)
   for (let k = chainPaths.length - 1; k >= 0; k--) {
     const rows = lists[chainPaths[k]!]!
-    for (let r = rows.length - 1; r >= 0; r--) {
-      const [id, date] = rows[r]!
-      urls.push({ loc: absolute(site, articleHref(site, id)), lastmod: date })
-    }
+    for (let r = rows.length - 1; r >= 0; r--) refs.push(rows[r]!)
   }
+  for (const c of cats) refs.push(absolute(site, categoryHref(site, c.slug)))
+  const url = (ref: string | Row): SitemapUrl =>
+    typeof ref === 'string'
+      ? { loc: ref }
+      : { loc: absolute(site, articleHref(site, ref[0])), lastmod: ref[1] }
+  // A sitemap is made from its entries and from the site and this code, which a probe sitemap
+  // stands for: their digest stands for its bytes, and a full file of older articles is not
+  // made again when posts are added.
+  const probe = digestOf(sitemapFile([url(['probe', '2020-01-02T03:04:05+08:00', 'probe'])]))
   const files: string[] = []
-  for (let k = 0; k * SITEMAP_URLS < urls.length; k++) {
+  for (let k = 0; k * SITEMAP_URLS < refs.length; k++) {
     const name = sitemapName(k + 1)
+    const slice = refs.slice(k * SITEMAP_URLS, (k + 1) * SITEMAP_URLS)
     files.push(absolute(site, `${site.base}${name}`))
-    run.emit(name, sitemapFile(urls.slice(k * SITEMAP_URLS, (k + 1) * SITEMAP_URLS)))
+    const digest = digestOf(`${probe.toString('base64')}\0${JSON.stringify(slice)}`)
+    run.emit(name, () => sitemapFile(slice.map(url)), digest)
   }
   run.emit('sitemap.xml', sitemapIndex(files))
   run.emit('robots.txt', robotsTxt(site))

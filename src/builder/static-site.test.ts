@@ -200,6 +200,11 @@ describe('build --app on a generated archive', () => {
     const urls = [...map.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1])
     expect(urls[0]).toBe(`${SITE_URL}/`)
     for (const item of items) expect(urls).toContain(`${SITE_URL}/article/${item.id}`)
+    // The sources last: new posts and new sources leave the full files of older articles alone.
+    const firstSource = urls.findIndex((u) => u!.startsWith(`${SITE_URL}/category/`))
+    expect(firstSource).toBe(1 + items.length)
+    for (const c of new Set(items.map((i) => i._reader.category)))
+      expect(urls.slice(firstSource)).toContain(`${SITE_URL}/category/${encodeURIComponent(c)}`)
     expect(fs.readFileSync(path.join(app, 'robots.txt'), 'utf8')).toBe(
       `User-agent: *\nAllow: /\n\nSitemap: ${SITE_URL}/sitemap.xml\n`,
     )

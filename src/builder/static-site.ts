@@ -95,8 +95,11 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
       for (const f of batch) writer.write(f.path, f.text, previous(f.path), undefined, f.digest)
       batch = []
     }
-    const emit = (p: string, text: string, digest = digestOf(text)) => {
-      batch.push({ path: p, text, digest })
+    const emit: Run['emit'] = (p, make, given) => {
+      if (typeof make === 'function' && given && previous(p)?.equals(given))
+        return writer.keep(p, given)
+      const text = typeof make === 'function' ? make() : make
+      batch.push({ path: p, text, digest: given ?? digestOf(text) })
       // Small batches: pages held longer would outlive the young generation and fill the old.
       if (batch.length >= 32) flush()
     }
@@ -198,9 +201,10 @@ function writeArticles(
   for (const list of chain(head)) {
     const before = run.same && !options.bundleChanged?.has(list) ? kept[list] : undefined
     let rows: Row[]
-    if (before && before.every((r) => filesOf(...r).every((f) => previous(f)))) {
+    const files = before?.flatMap((r) => filesOf(...r).map((f) => [f, previous(f)] as const))
+    if (before && files!.every(([, d]) => d)) {
       rows = before
-      for (const r of rows) for (const f of filesOf(...r)) writer.keep(f, previous(f)!)
+      for (const [f, d] of files!) writer.keep(f, d!)
       pages += rows.filter(([id]) => articleFile(id) !== null).length
     } else {
       const page =
@@ -209,7 +213,7 @@ function writeArticles(
       for (const item of page.items) {
         const file = articleFile(item.id)
         if (file !== null) {
-          run.emit(file, articlePage(run.shells.article, run.site, item), digest(item))
+          run.emit(file, () => articlePage(run.shells.article, run.site, item), digest(item))
           pages++
         }
         const redirect = oldPermalinks
