@@ -4,7 +4,7 @@
 // a page height the test controls.
 import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { Link, MemoryRouter, Route, Routes, useNavigate } from 'react-router'
 import { ensureEntryKey, SCROLL_STORAGE_KEY, useScrollRestoration } from './scroll-restoration.ts'
 
@@ -27,19 +27,47 @@ function readerScrolls(y: number) {
 }
 
 beforeEach(() => {
+  items = []
   maxScroll = 5_000
   scrollWindow(0)
   sessionStorage.clear()
   scrollTo.mockClear()
   window.scrollTo = scrollTo as unknown as typeof window.scrollTo
+  // Kept after the test: a restore still holding its place cancels its frame when unmounted.
   vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) =>
     setTimeout(() => cb(performance.now()), 16),
   )
   vi.stubGlobal('cancelAnimationFrame', (id: number) => clearTimeout(id))
 })
-afterEach(() => {
-  vi.unstubAllGlobals()
-})
+
+/** The list's items (id, top in the document, height); jsdom has no layout, so they say where. */
+let items: [string, number, number][] = []
+
+function Item({ id, top, height }: { id: string; top: number; height: number }) {
+  const ref = (el: HTMLElement | null) => {
+    if (el)
+      el.getBoundingClientRect = () =>
+        DOMRect.fromRect({ x: 0, y: top - window.scrollY, width: 390, height })
+  }
+  return (
+    <article ref={ref} data-id={id} aria-label={id}>
+      {id}
+    </article>
+  )
+}
+
+function Home() {
+  return (
+    <>
+      <h1>最新文章</h1>
+      <div role="feed">
+        {items.map(([id, top, height]) => (
+          <Item key={id} id={id} top={top} height={height} />
+        ))}
+      </div>
+    </>
+  )
+}
 
 function App() {
   useScrollRestoration()
@@ -47,7 +75,7 @@ function App() {
   return (
     <>
       <Routes>
-        <Route path="/" element={<h1>最新文章</h1>} />
+        <Route path="/" element={<Home />} />
         <Route path="/article/a" element={<h1>一篇文章</h1>} />
       </Routes>
       <Link to="/article/a">打开文章</Link>
@@ -110,6 +138,41 @@ describe('scroll restoration', () => {
     await vi.waitFor(() => expect(window.scrollY).toBe(900))
   })
 
+  it('keeps the article at the top where it was after a reload, whatever came above it', async () => {
+    items = [
+      ['a', 700, 150],
+      ['b', 850, 150],
+      ['c', 1_000, 150],
+    ]
+    const view = renderAt()
+    readerScrolls(900)
+    window.dispatchEvent(new Event('pagehide'))
+    view.unmount()
+    // 'a' is above the window: 'b' is the first article in view, 50 px of it scrolled past.
+    expect(JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')).toEqual({
+      'entry-1': [900, 'b', -50],
+    })
+
+    // Two new articles came in above (or the items above measure taller after the reload).
+    items = [
+      ['new-1', 700, 100],
+      ['new-2', 800, 100],
+      ['a', 900, 150],
+      ['b', 1_050, 150],
+    ]
+    scrollWindow(0)
+    renderAt()
+    await vi.waitFor(() => expect(window.scrollY).toBe(1_100))
+    expect(screen.getByRole('article', { name: 'b' }).getBoundingClientRect().top).toBe(-50)
+  })
+
+  it('goes back to the offset when the article at the top is gone from the list', async () => {
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': [900, 'gone', -50] }))
+    items = [['a', 700, 900]]
+    renderAt()
+    await vi.waitFor(() => expect(window.scrollY).toBe(900))
+  })
+
   it('saves where the page is when it goes, even before its scroll event came', () => {
     const view = renderAt()
     readerScrolls(400)
@@ -138,8 +201,15 @@ describe('scroll restoration', () => {
     screen.getByRole('heading', { name: '最新文章' })
     expect(window.scrollY).toBe(0)
     sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': -5, other: 'x' }))
-    renderAt('/')
+    renderAt('/').unmount()
     expect(window.scrollY).toBe(0)
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': [-1, 'a', 0] }))
+    renderAt('/').unmount()
+    expect(window.scrollY).toBe(0)
+    // An anchor that does not make sense is dropped, the offset kept.
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': [300, 7, 'x'] }))
+    renderAt('/')
+    expect(window.scrollY).toBe(300)
   })
 })
 

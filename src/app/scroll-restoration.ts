@@ -1,6 +1,8 @@
 // Scroll restoration for react-router's declarative mode (its <ScrollRestoration> needs the data
 // router, docs/decisions/001-router-mode.md): back, forward and reload return to where the reader
-// was on that history entry; a new page starts at its top, or at its #fragment.
+// was on that history entry; a new page starts at its top, or at its #fragment. A list's place is
+// the article at the top of the window, not a pixel offset: items measured differently after a
+// reload, or new articles above it, do not move the reader.
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { NavigationType, useLocation, useNavigationType } from 'react-router'
 import { keepsList } from './wide-layout.ts'
@@ -13,8 +15,14 @@ const MAX_ENTRIES = 100
  * the list again). Any input from the reader ends it at once.
  */
 const RESTORE_MS = 2_000
+/** Frames a restore must hold its place (items measured late move the list under it). */
+const SETTLE_FRAMES = 10
+/** The items of a list: their `data-id` anchors a position. */
+const ANCHORS = '[role="feed"] > article[data-id]'
 
-type Positions = Map<string, number>
+/** The window's offset, and the list item at its top with that item's offset from it. */
+type Position = { y: number; id?: string; dy?: number }
+type Positions = Map<string, Position>
 
 /**
  * Gives the history entry of a fresh page load a key of its own. react-router keys such an entry
@@ -29,14 +37,29 @@ export function ensureEntryKey(): void {
   window.history.replaceState({ ...record, key }, '')
 }
 
+const isOffset = (y: unknown): y is number => typeof y === 'number' && Number.isFinite(y)
+
+/** A stored position: `y`, or `[y, id, dy]` where a list item anchors it. */
+function parsePosition(value: unknown): Position | undefined {
+  if (isOffset(value)) return value >= 0 ? { y: value } : undefined
+  if (!Array.isArray(value)) return undefined
+  const [y, id, dy] = value as unknown[]
+  if (!isOffset(y) || y < 0) return undefined
+  return typeof id === 'string' && isOffset(dy) ? { y, id, dy } : { y }
+}
+
+const storedPosition = ({ y, id, dy }: Position) => (id === undefined ? y : [y, id, dy])
+
 /** Reads the positions saved by an earlier page of this tab; anything unreadable is ignored. */
 function load(): Positions {
   const positions: Positions = new Map()
   try {
     const parsed: unknown = JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')
     if (typeof parsed === 'object' && parsed !== null)
-      for (const [key, y] of Object.entries(parsed))
-        if (typeof y === 'number' && Number.isFinite(y) && y >= 0) positions.set(key, y)
+      for (const [key, value] of Object.entries(parsed)) {
+        const position = parsePosition(value)
+        if (position) positions.set(key, position)
+      }
   } catch {
     // Corrupted or unavailable storage: start without positions.
   }
@@ -45,11 +68,30 @@ function load(): Positions {
 
 function save(positions: Positions) {
   try {
-    const kept = [...positions].slice(-MAX_ENTRIES)
+    const kept = [...positions].slice(-MAX_ENTRIES).map(([key, p]) => [key, storedPosition(p)])
     sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify(Object.fromEntries(kept)))
   } catch {
     // Full or unavailable storage: positions then last as long as this page.
   }
+}
+
+/** Where the window is now: the first list item still in view anchors it. */
+function currentPosition(): Position {
+  const y = window.scrollY
+  for (const el of document.querySelectorAll<HTMLElement>(ANCHORS)) {
+    const box = el.getBoundingClientRect()
+    if (box.bottom > 0 && el.dataset.id)
+      return { y, id: el.dataset.id, dy: Math.round(box.top * 10) / 10 }
+  }
+  return { y }
+}
+
+/** The offset that puts a saved position's item where it was, or its `y` while it is not shown. */
+function targetOf({ y, id, dy }: Position): number {
+  if (id === undefined || dy === undefined) return y
+  for (const el of document.querySelectorAll<HTMLElement>(ANCHORS))
+    if (el.dataset.id === id) return window.scrollY + el.getBoundingClientRect().top - dy
+  return y
 }
 
 function scrollToFragment(hash: string): boolean {
@@ -80,7 +122,7 @@ export function useScrollRestoration(): void {
     const previous = window.history.scrollRestoration
     window.history.scrollRestoration = 'manual'
     const onScroll = () => {
-      if (!restoring.current) positions.current?.set(current.current, window.scrollY)
+      if (!restoring.current) positions.current?.set(current.current, currentPosition())
     }
     // The position too: a scroll event comes with the next frame, which a reload right after
     // scrolling may not wait for.
@@ -123,9 +165,11 @@ export function useScrollRestoration(): void {
       window.scrollTo(0, 0)
       return
     }
-    // The list may not be tall enough yet (its data still arriving after a reload): try again each
-    // frame for a while, until the reader takes over.
+    // The list may not be tall enough yet (its data still arriving after a reload), and its items
+    // are measured as they render: try again each frame until the place holds for a few frames,
+    // for a while, or until the reader takes over.
     let frame = 0
+    let held = 0
     const deadline = performance.now() + RESTORE_MS
     const stop = () => {
       cancelAnimationFrame(frame)
@@ -133,8 +177,10 @@ export function useScrollRestoration(): void {
       for (const type of INPUTS) window.removeEventListener(type, stop)
     }
     const attempt = () => {
-      window.scrollTo(0, saved)
-      if (Math.abs(window.scrollY - saved) < 1 || performance.now() > deadline) stop()
+      const target = targetOf(saved)
+      if (Math.abs(window.scrollY - target) >= 1) window.scrollTo(0, target)
+      held = Math.abs(window.scrollY - target) < 1 ? held + 1 : 0
+      if (held >= SETTLE_FRAMES || performance.now() > deadline) stop()
       else frame = requestAnimationFrame(attempt)
     }
     restoring.current = true
