@@ -126,7 +126,7 @@ describe('scroll restoration', () => {
     window.dispatchEvent(new Event('pagehide'))
     view.unmount()
     expect(JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')).toEqual({
-      'entry-1': 900,
+      'entry-1': [900],
     })
 
     // The reloaded page is empty until its list arrives.
@@ -181,12 +181,12 @@ describe('scroll restoration', () => {
     window.dispatchEvent(new Event('pagehide'))
     view.unmount()
     expect(JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')).toEqual({
-      'entry-1': 1_300,
+      'entry-1': [1_300],
     })
   })
 
   it('lets the reader’s own scrolling end a restore that is still waiting', async () => {
-    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': 900 }))
+    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': [900] }))
     maxScroll = 0
     renderAt()
     window.dispatchEvent(new Event('wheel'))
@@ -200,7 +200,10 @@ describe('scroll restoration', () => {
     renderAt()
     screen.getByRole('heading', { name: '最新文章' })
     expect(window.scrollY).toBe(0)
-    sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': -5, other: 'x' }))
+    sessionStorage.setItem(
+      SCROLL_STORAGE_KEY,
+      JSON.stringify({ 'entry-1': [-5], other: 'x', third: 400 }),
+    )
     renderAt('/').unmount()
     expect(window.scrollY).toBe(0)
     sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': [-1, 'a', 0] }))

@@ -17,11 +17,11 @@ const MAX_ENTRIES = 100
 const RESTORE_MS = 2_000
 /** Frames a restore must hold its place (items measured late move the list under it). */
 const SETTLE_FRAMES = 10
-/** The items of a list: their `data-id` anchors a position. */
-const ANCHORS = '[role="feed"] > article[data-id]'
-
-/** The window's offset, and the list item at its top with that item's offset from it. */
-type Position = { y: number; id?: string; dy?: number }
+/**
+ * Where the window was: its offset, and the first list item in view with that item's top (a
+ * `data-id` names it) where the list had one.
+ */
+type Position = [y: number, id?: string, top?: number]
 type Positions = Map<string, Position>
 
 /**
@@ -37,29 +37,20 @@ export function ensureEntryKey(): void {
   window.history.replaceState({ ...record, key }, '')
 }
 
-const isOffset = (y: unknown): y is number => typeof y === 'number' && Number.isFinite(y)
-
-/** A stored position: `y`, or `[y, id, dy]` where a list item anchors it. */
-function parsePosition(value: unknown): Position | undefined {
-  if (isOffset(value)) return value >= 0 ? { y: value } : undefined
-  if (!Array.isArray(value)) return undefined
-  const [y, id, dy] = value as unknown[]
-  if (!isOffset(y) || y < 0) return undefined
-  return typeof id === 'string' && isOffset(dy) ? { y, id, dy } : { y }
-}
-
-const storedPosition = ({ y, id, dy }: Position) => (id === undefined ? y : [y, id, dy])
-
 /** Reads the positions saved by an earlier page of this tab; anything unreadable is ignored. */
 function load(): Positions {
   const positions: Positions = new Map()
   try {
-    const parsed: unknown = JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}')
-    if (typeof parsed === 'object' && parsed !== null)
-      for (const [key, value] of Object.entries(parsed)) {
-        const position = parsePosition(value)
-        if (position) positions.set(key, position)
-      }
+    // Not an object (null throws here): no positions.
+    const parsed = JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}') as object
+    for (const [key, value] of Object.entries(parsed)) {
+      const [y, id, top] = Array.isArray(value) ? (value as unknown[]) : []
+      if (typeof y !== 'number' || !(y >= 0 && y < Infinity)) continue
+      positions.set(
+        key,
+        typeof id === 'string' && Number.isFinite(top) ? [y, id, top as number] : [y],
+      )
+    }
   } catch {
     // Corrupted or unavailable storage: start without positions.
   }
@@ -68,29 +59,27 @@ function load(): Positions {
 
 function save(positions: Positions) {
   try {
-    const kept = [...positions].slice(-MAX_ENTRIES).map(([key, p]) => [key, storedPosition(p)])
+    const kept = [...positions].slice(-MAX_ENTRIES)
     sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify(Object.fromEntries(kept)))
   } catch {
     // Full or unavailable storage: positions then last as long as this page.
   }
 }
 
-/** Where the window is now: the first list item still in view anchors it. */
+const listItems = () => document.querySelectorAll<HTMLElement>('[role="feed"] > article[data-id]')
+
 function currentPosition(): Position {
-  const y = window.scrollY
-  for (const el of document.querySelectorAll<HTMLElement>(ANCHORS)) {
-    const box = el.getBoundingClientRect()
-    if (box.bottom > 0 && el.dataset.id)
-      return { y, id: el.dataset.id, dy: Math.round(box.top * 10) / 10 }
+  for (const el of listItems()) {
+    const { top, bottom } = el.getBoundingClientRect()
+    if (bottom > 0) return [window.scrollY, el.dataset.id, top]
   }
-  return { y }
+  return [window.scrollY]
 }
 
-/** The offset that puts a saved position's item where it was, or its `y` while it is not shown. */
-function targetOf({ y, id, dy }: Position): number {
-  if (id === undefined || dy === undefined) return y
-  for (const el of document.querySelectorAll<HTMLElement>(ANCHORS))
-    if (el.dataset.id === id) return window.scrollY + el.getBoundingClientRect().top - dy
+/** The offset that puts a position's item back where it was, or its `y` while it is not shown. */
+function targetOf([y, id, top = 0]: Position): number {
+  for (const el of listItems())
+    if (el.dataset.id === id) return window.scrollY + el.getBoundingClientRect().top - top
   return y
 }
 
@@ -178,7 +167,7 @@ export function useScrollRestoration(): void {
     }
     const attempt = () => {
       const target = targetOf(saved)
-      if (Math.abs(window.scrollY - target) >= 1) window.scrollTo(0, target)
+      window.scrollTo(0, target)
       held = Math.abs(window.scrollY - target) < 1 ? held + 1 : 0
       if (held >= SETTLE_FRAMES || performance.now() > deadline) stop()
       else frame = requestAnimationFrame(attempt)
