@@ -1,7 +1,9 @@
+import path from 'node:path'
 import { defineConfig } from 'vite'
 import { configDefaults } from 'vitest/config'
 import react from '@vitejs/plugin-react'
 import {
+  RUN_EARLY,
   cspBuildOnly,
   feedPreload,
   previewFallback,
@@ -31,6 +33,12 @@ export default defineConfig({
     // Browsers without modulepreload (Safari < 17) simply fetch the chunks as the entry imports them.
     modulePreload: { polyfill: false },
     rolldownOptions: {
+      // What static pages run early (the article's body before the app) are entries of their own:
+      // index.html never loads them.
+      input: {
+        index: 'index.html',
+        ...Object.fromEntries(Object.values(RUN_EARLY).map((m) => [path.basename(m, '.ts'), m])),
+      },
       output: {
         // The libraries every route needs in one long-cached chunk (app releases leave its hash
         // alone), fewer requests at start; DOMPurify and the list windowing stay in their lazy chunks.
@@ -44,7 +52,12 @@ export default defineConfig({
             // those the lazy routes share: four files, 1.7 KB more gzip). main.tsx with them: the
             // entry is then empty, and index.html loads the chunks as module scripts (one file and
             // its import list fewer).
-            { name: 'app', test: /[\\/]src[\\/]/, tags: ['$initial'] },
+            // Not the sanitizer, which the early body's entry shares with the article route.
+            {
+              name: 'app',
+              test: /[\\/]src[\\/](?!lib[\\/]sanitize[\\/]|app[\\/]early-body)/,
+              tags: ['$initial'],
+            },
           ],
         },
       },

@@ -113,6 +113,26 @@ describe('checkBudgets', () => {
     expect(r.problems).toEqual([])
   })
 
+  it('leaves out an entry index.html does not load, and counts what it shares with the article route there', () => {
+    // The static article pages' early body: an entry of its own that shares the sanitizer.
+    const manifest: Manifest = {
+      ...MANIFEST,
+      'src/app/early-body.ts': {
+        file: 'assets/early-body.js',
+        src: 'src/app/early-body.ts',
+        isEntry: true,
+        imports: ['_purify.js'],
+      },
+    }
+    const files = { ...FILES, 'assets/early-body.js': small('early') }
+    const r = checkBudgets(fakeBuild(files, manifest, HTML))
+    expect(r.initial.files.map((f) => f.file)).not.toContain('assets/early-body.js')
+    expect(r.initial.files.map((f) => f.file)).not.toContain('assets/purify.js')
+    expect(r.article?.files.map((f) => f.file)).toContain('assets/purify.js')
+    expect(r.domPurifyInInitial).toBe(false)
+    expect(r.problems).toEqual([])
+  })
+
   it('reports an initial graph over budget', () => {
     const big = randomBytes(2 * BUDGETS.initialGzip).toString('base64')
     const r = checkBudgets(fakeBuild({ ...FILES, 'assets/vendor.js': small(big) }, MANIFEST, HTML))

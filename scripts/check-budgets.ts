@@ -125,9 +125,12 @@ export function checkBudgets(distDir: string, manifest?: Manifest): BudgetReport
   }
 
   // An entry with no code of its own is dropped from the manifest (main.tsx is in the app's chunk
-  // group): index.html then names the chunks it imported as module scripts.
+  // group): index.html then names the chunks it imported as module scripts. Other entries (the
+  // static article pages' early body) are not the app's start.
   const scripts = new Set(assetsInHtml(html).map((url) => url.replace(/^.*?\/(?=assets\/)/, '')))
-  const entries = Object.keys(m).filter((k) => m[k]?.isEntry || scripts.has(m[k]?.file ?? ''))
+  const entries = Object.keys(m).filter(
+    (k) => (m[k]?.isEntry && k.endsWith('.html')) || scripts.has(m[k]?.file ?? ''),
+  )
   if (entries.length === 0)
     throw new Error('manifest has no entry: was the build made with manifest: true?')
   const listRouteKey = findKey(m, LIST_ROUTE)

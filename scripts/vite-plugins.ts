@@ -127,6 +127,15 @@ const TAKE_OVER: Record<'list' | 'article', string[]> = {
   article: ['src/app/routes/article.tsx'],
 }
 
+/**
+ * A module a kind of static page runs as soon as it arrives, beside the app (an async module
+ * script): an article page's body before React (src/app/early-body.ts). A build entry of its own
+ * (vite.config.ts); its imports are preloaded with the page's.
+ */
+export const RUN_EARLY: Partial<Record<keyof typeof TAKE_OVER, string>> = {
+  article: 'src/app/early-body.ts',
+}
+
 const STYLE_SRC = /(<meta\s+http-equiv="Content-Security-Policy"\s+content="[^"]*style-src 'self')/
 const STYLESHEET = /<link rel="stylesheet"[^>]*?href="([^"]+)"/g
 
@@ -174,26 +183,34 @@ export function staticPageHints(): Plugin {
         }
         return into
       }
-      const entry = chunks.find((c) => c.isEntry)
+      const chunkOf = (m: string) => {
+        const chunk = chunks.find(
+          (c) => c.facadeModuleId && path.relative(root, c.facadeModuleId) === m,
+        )
+        if (!chunk) this.error(`static page hints: no chunk for ${m} (moved? update TAKE_OVER)`)
+        return chunk
+      }
+      const early = new Set(Object.values(RUN_EARLY).map((m) => chunkOf(m).fileName))
+      const entry = chunks.find((c) => c.isEntry && !early.has(c.fileName))
       if (!entry) return
       const initial = closure(entry)
+      const skip = new Set([...initial, ...early])
+      const kinds = Object.keys(TAKE_OVER) as (keyof typeof TAKE_OVER)[]
       const preload = Object.fromEntries(
-        Object.entries(TAKE_OVER).map(([kind, modules]) => {
+        kinds.map((kind) => {
           const files = new Set<string>()
-          for (const m of modules) {
-            const chunk = chunks.find(
-              (c) => c.facadeModuleId && path.relative(root, c.facadeModuleId) === m,
-            )
-            if (!chunk) this.error(`static page hints: no chunk for ${m} (moved? update TAKE_OVER)`)
-            closure(chunk, files)
-          }
-          return [kind, [...files].filter((f) => !initial.has(f)).map((f) => `${base}${f}`)]
+          for (const m of [...TAKE_OVER[kind], RUN_EARLY[kind] ?? []].flat())
+            closure(chunkOf(m), files)
+          return [kind, [...files].filter((f) => !skip.has(f)).map((f) => `${base}${f}`)]
         }),
+      )
+      const run = Object.fromEntries(
+        Object.entries(RUN_EARLY).map(([kind, m]) => [kind, [`${base}${chunkOf(m).fileName}`]]),
       )
       this.emitFile({
         type: 'asset',
         fileName: STATIC_PAGE_HINTS,
-        source: `${JSON.stringify({ base, preload }, null, 2)}\n`,
+        source: `${JSON.stringify({ base, preload, run }, null, 2)}\n`,
       })
     },
   }

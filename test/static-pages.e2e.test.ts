@@ -22,6 +22,10 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
   let appDir: string
   let items: BundleListItem[]
   const requested: string[] = []
+  /** Held back while set: the app's vendor chunk (React), answered when the test releases it. */
+  let holdApp: (() => void)[] | null = null
+  /** A content file answered with this item instead. */
+  let substitute: { id: string; item: unknown } | null = null
 
   beforeAll(async () => {
     appDir = path.join(mkdtempSync(path.join(tmpdir(), 'static-pages-')), 'app')
@@ -35,6 +39,18 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
       feedDir: archive.feedDir,
       intercept: (_req, res, pathname) => {
         requested.push(pathname)
+        if (substitute && pathname === `/feed/content/${substitute.id}.json`) {
+          res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          res.end(JSON.stringify(substitute.item))
+          return true
+        }
+        if (holdApp && /^\/assets\/vendor-[\w-]+\.js$/.test(pathname)) {
+          holdApp.push(() => {
+            res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' })
+            res.end(readFileSync(path.join(appDir, pathname)))
+          })
+          return true
+        }
         // A host whose fallback is index.html (now the home list's page), for one address.
         if (pathname !== '/tag/fallback-test') return false
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
@@ -121,7 +137,7 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
       // Preloaded by the page and taken by the app's fetch: asked for once.
       expect(requested.filter((p) => p === `/feed/content/${item.id}.json`)).toHaveLength(1)
       // So is the article's code: the page preloads the chunk the app then imports.
-      const chunk = asked.filter((p) => /^\/assets\/article-[\w-]+\.js$/.test(p))
+      const chunk = asked.filter((p) => /^\/assets\/article-(?!nav-)[\w-]+\.js$/.test(p))
       expect(chunk).toHaveLength(1)
       expect(await page.locator(`link[rel="modulepreload"][href="${chunk[0]}"]`).count()).toBe(1)
       expect(errors.map(String)).toEqual([])
@@ -133,6 +149,52 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
         await page.evaluate(() => (window as unknown as { bodyLoading: number }).bodyLoading),
       ).toBe(0)
     } finally {
+      await page.close()
+    }
+  })
+
+  it('shows the body before the app, sanitized by the app’s policy, from one request', async () => {
+    const item = items[6]!
+    const file = path.join(archive.feedDir, 'content', `${item.id}.json`)
+    const content = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>
+    substitute = {
+      id: item.id,
+      item: {
+        ...content,
+        content_html:
+          '<p>先到的正文</p><img src="x" onerror="window.pwned=1">' +
+          '<script>window.pwned=2</script><a href="javascript:window.pwned=3">链接</a>',
+      },
+    }
+    holdApp = []
+    const page = await browser.newPage()
+    const errors = collectPageErrors(page)
+    const csp = cspViolations(page)
+    try {
+      requested.length = 0
+      await page.goto(`${server.url}/article/${item.id}`, { waitUntil: 'commit' })
+      // React has not arrived: the page's own article shows the body in place of the summary.
+      const body = page.locator('article[data-static] > .body')
+      await body.waitFor()
+      expect(await body.textContent()).toBe('先到的正文链接')
+      expect(await page.locator('.article .summary').count()).toBe(0)
+      expect(holdApp.length).toBe(1)
+      expect(await body.locator('script, [onerror]').count()).toBe(0)
+      expect(await body.locator('a').getAttribute('href')).toBeNull()
+      // The app takes over with the same body and the same response.
+      for (const release of holdApp) release()
+      holdApp = null
+      await page.locator('article.article:not([data-static]) > .body').waitFor()
+      expect(await page.locator('.article .body').textContent()).toBe('先到的正文链接')
+      expect(requested.filter((p) => p === `/feed/content/${item.id}.json`)).toHaveLength(1)
+      await page.waitForTimeout(300)
+      expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined()
+      expect(errors.map(String)).toEqual([])
+      expect(csp).toEqual([])
+    } finally {
+      for (const release of holdApp ?? []) release()
+      holdApp = null
+      substitute = null
       await page.close()
     }
   })

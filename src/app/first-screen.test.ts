@@ -82,4 +82,25 @@ describe('a static article page', () => {
       document.head.querySelectorAll('link').forEach((l) => l.remove())
     }
   })
+
+  it('takes the content its early body fetched, once, and asks again if that failed', async () => {
+    type Early = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } }
+    const url = new URL(`/feed/content/${ID}.json`, window.location.href).href
+    const early = { ...CONTENT, title: '早到的那一份' }
+    const w = window as Early
+    for (const [json, title] of [
+      [() => Promise.resolve(early), early.title],
+      [() => Promise.reject(new Error('offline')), CONTENT.title],
+    ] as const) {
+      const asked = serve()
+      preloadLink(`/feed/content/${ID}.json`, ID)
+      w.newsReaderEarlyContent = { url, json: json() }
+      const client = makeQueryClient()
+      await staticPageReady(client, `/article/${ID}`)
+      expect(client.getQueryData(articleQueryOptions(ID).queryKey)?.title).toBe(title)
+      expect(asked).toEqual(title === early.title ? [] : [`/feed/content/${ID}.json`])
+      expect(w.newsReaderEarlyContent).toBeUndefined()
+      document.head.querySelectorAll('link').forEach((l) => l.remove())
+    }
+  })
 })

@@ -7,7 +7,6 @@ import { Navigate, Route, Routes } from 'react-router'
 import { articleQueryOptions } from '../entities/article/api/article.ts'
 import { categoriesQueryOptions } from '../entities/article/api/directories.ts'
 import { CategoryRoute, HomeRoute, TagRoute } from './routes/list.tsx'
-import { PermalinkRedirect } from './routes/old-paths.tsx'
 import { ReadingLayout } from './routes/reading-layout.tsx'
 import { RootLayout } from './routes/root.tsx'
 import { useIdParam } from './route-params.ts'
@@ -19,6 +18,9 @@ const CategoriesPage = lazy(() => import('./routes/categories.tsx'))
 const FavouritesPage = lazy(() => import('./routes/favourites.tsx'))
 const SettingsPage = lazy(() => import('./routes/settings.tsx'))
 const SearchPage = lazy(() => import('./routes/search.tsx'))
+const PermalinkRedirect = lazy(() =>
+  import('./routes/old-paths.tsx').then((m) => ({ default: m.PermalinkRedirect })),
+)
 
 // A lazy page suspends up to the layout's <Suspense>; its query, started here, runs meanwhile.
 // Loaded ahead (a static article page), the article renders without suspending.

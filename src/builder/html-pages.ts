@@ -201,7 +201,8 @@ export function articlePage(shell: Shell, site: SiteInfo, item: BundleListItem):
     ? `<a href="${escapeHtml(item.external_url)}" target="_blank" rel="noopener noreferrer" referrerpolicy="no-referrer">${TEXT.originalLink}<span class="visually-hidden">${TEXT.opensNewWindow}</span></a>`
     : ''
   const article =
-    `<article class="article" aria-labelledby="article-title"><header>` +
+    // data-static: the page's own markup, which src/app/early-body.ts fills until the app renders.
+    `<article class="article" data-static aria-labelledby="article-title"><header>` +
     `<h1 id="article-title">${escapeHtml(item.title)}</h1>` +
     meta(site, item, minutes ? `<span>${TEXT.readingTime(minutes)}</span>` : '') +
     tagList(site, item) +

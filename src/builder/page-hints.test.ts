@@ -62,8 +62,13 @@ const HINTS = {
       7,
     ],
   },
+  run: { article: ['/assets/early-body-F1.js', '//evil.example/run.js'], list: 'not a list' },
 }
 
+const earlyScripts = (html: string) =>
+  [...html.matchAll(/<script type="module" async crossorigin src="([^"]+)"><\/script>/g)].map(
+    (m) => m[1],
+  )
 const modulepreloads = (html: string) =>
   [...html.matchAll(/<link rel="modulepreload" crossorigin href="([^"]+)">/g)].map((m) => m[1])
 
@@ -122,6 +127,11 @@ describe('static pages with the build hints', () => {
     expect(home).toContain('<link rel="preload" href="/feed/feed.json" as="fetch" crossorigin />')
     expect(article).not.toContain('<script>x')
     expect(article).not.toContain('evil.example')
+    // The body's early module runs as soon as it arrives, on article pages only.
+    expect(earlyScripts(article)).toEqual(['/assets/early-body-F1.js'])
+    expect(article.indexOf('early-body-F1.js')).toBeLessThan(article.indexOf('</head>'))
+    for (const list of [home, category]) expect(earlyScripts(list)).toEqual([])
+    expect(article).toContain('<article class="article" data-static ')
   })
 
   it('links the stylesheet when the CSP does not allow those bytes inline', () => {

@@ -70,7 +70,11 @@ export type Shells = {
 export function readShells(appDir: string): Shells {
   const { shell, text } = readShell(appDir)
   const digest = createHash('sha256').update(text)
-  let hints: { base?: unknown; preload?: Partial<Record<'list' | 'article', unknown>> } = {}
+  let hints: {
+    base?: unknown
+    preload?: Partial<Record<'list' | 'article', unknown>>
+    run?: Partial<Record<'list' | 'article', unknown>>
+  } = {}
   try {
     const raw = fs.readFileSync(path.join(appDir, HINTS), 'utf8')
     digest.update(raw)
@@ -78,15 +82,20 @@ export function readShells(appDir: string): Shells {
   } catch {
     // An app built without the hints: pages still work, the chunks come as the app asks.
   }
-  const preload = (kind: 'list' | 'article') => {
-    const hrefs = hints.preload?.[kind]
-    return Array.isArray(hrefs)
+  const scripts = (hrefs: unknown, tag: (href: string) => string) =>
+    Array.isArray(hrefs)
       ? hrefs
           .filter((h): h is string => typeof h === 'string' && /^\/(?![/\\])[^"<>\\]*\.js$/.test(h))
-          .map((h) => `  <link rel="modulepreload" crossorigin href="${escapeHtml(h)}">\n`)
+          .map((h) => `  ${tag(escapeHtml(h))}\n`)
           .join('')
       : ''
-  }
+  // Chunks the app takes the page over with, and modules that run as soon as they arrive.
+  const preload = (kind: 'list' | 'article') =>
+    scripts(hints.preload?.[kind], (h) => `<link rel="modulepreload" crossorigin href="${h}">`) +
+    scripts(
+      hints.run?.[kind],
+      (h) => `<script type="module" async crossorigin src="${h}"></script>`,
+    )
   let list = withHeadEnd(shell, preload('list'))
   const styles = styleSources(shell.head)
   const base = typeof hints.base === 'string' ? hints.base : null

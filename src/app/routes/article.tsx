@@ -1,14 +1,13 @@
 // `/article/:id`: one article. Opened from a list, its title and meta show at once from the list's
 // cache while the body loads; a cold deep link loads the content file (or searches a plain feed).
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useDeferredValue, useEffect, useState } from 'react'
+import { lazy, Suspense, useDeferredValue, useEffect, useState } from 'react'
 import { useSearchParams } from 'react-router'
 import { articleQueryOptions, findCachedArticle } from '../../entities/article/api/article.ts'
 import { isNotFound } from '../../entities/article/api/feed-error.ts'
 import { UNREAD_PARAM } from '../../entities/article/model/paths.ts'
 import { parseFrom } from '../../entities/article/model/scope.ts'
 import { ErrorMessage } from '../../entities/article/ui/error-message.tsx'
-import { ArticleNav } from '../../features/articles/components/article-nav.tsx'
 import { ArticleView } from '../../features/articles/components/article-view.tsx'
 import { PageTitle } from '../../components/page-title.tsx'
 import { messages } from '../../lib/messages.ts'
@@ -17,6 +16,13 @@ import { articleTakenOver, takingOverArticle } from '../first-screen.ts'
 import { rememberOpened } from '../focus-on-navigation.ts'
 import { BackLink } from './root.tsx'
 import { useIdParam } from '../route-params.ts'
+
+// Below the body, and only where the list is known: it may come a moment after the article.
+const ArticleNav = lazy(() =>
+  import('../../features/articles/components/article-nav.tsx').then((m) => ({
+    default: m.ArticleNav,
+  })),
+)
 
 export default function ArticleRoute() {
   const id = useIdParam()
@@ -68,7 +74,11 @@ function ArticlePage({ id }: { id: string }) {
         bodyPending={q.isPlaceholderData || shown !== q.data}
         bodyError={q.isError ? q.error : undefined}
         onRetry={() => void q.refetch()}
-        navigation={<ArticleNav from={from} id={id} unread={search.get(UNREAD_PARAM) === '1'} />}
+        navigation={
+          <Suspense>
+            <ArticleNav from={from} id={id} unread={search.get(UNREAD_PARAM) === '1'} />
+          </Suspense>
+        }
         actions={<ArticleActions article={q.data} />}
       />
     </>

@@ -1,5 +1,6 @@
-// The ONE place the app inserts HTML: every article body goes through the sanitizer policy and the
-// Trusted Types policy in src/lib/sanitize before it reaches innerHTML.
+// The one component that inserts HTML (src/app/early-body.ts, a static article page's body before
+// the app, is the other sink): every article body goes through the sanitizer policy and the Trusted
+// Types policy in src/lib/sanitize before it reaches innerHTML.
 import { useCallback, useMemo } from 'react'
 import { toTrustedHtml } from '../../lib/sanitize/trusted-html.ts'
 

@@ -21,7 +21,7 @@ describe('storage notice', () => {
     reportStorageNotice('pruned', { count: 1200 })
     reportStorageNotice('unavailable')
     await flush()
-    expect(screen.getByRole('status').textContent).toContain('保存的数据有误，已备份')
+    expect((await screen.findByRole('status')).textContent).toContain('保存的数据有误，已备份')
     screen.getByText('news-reader:backup:v1:favourites:1')
     const alerts = screen.getAllByRole('alert').map((a) => a.textContent)
     expect(alerts[0]).toContain('存储已满，已清理最早的已读记录（1,200 条）')

@@ -31,9 +31,21 @@ export function findCachedArticle(client: QueryClient, id: string): Article | nu
   return found
 }
 
+type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } }
+
+/** The content file a static article page's early body has asked for already (taken once). */
+function earlyContent(url: string): Promise<unknown> | undefined {
+  const w = window as EarlyWindow
+  const early = w.newsReaderEarlyContent
+  if (early?.url !== url) return undefined
+  delete w.newsReaderEarlyContent
+  return early.json
+}
+
 /** A content file, which must hold the article asked for (a file key is a hash: it may collide). */
 async function fetchContent(url: string, id: string, signal: AbortSignal): Promise<Article> {
-  const article = decodeBundleContent(await fetchJson(url, signal), url)
+  const json = earlyContent(url)?.catch(() => fetchJson(url, signal)) ?? fetchJson(url, signal)
+  const article = decodeBundleContent(await json, url)
   if (article.id !== id) throw new FeedError('not-found', `No article ${id}`, { status: 404 })
   return article
 }

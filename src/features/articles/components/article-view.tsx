@@ -1,13 +1,17 @@
 // The article: title, meta, the sanitized body (SafeHtml, the one HTML sink) or plain-text
 // paragraphs, the original source link, sharing and previous/next.
-import { useId, type ReactNode } from 'react'
+import { lazy, Suspense, useId, type ReactNode } from 'react'
 import { htmlToText } from '../../../entities/article/api/text.ts'
 import type { Article } from '../../../entities/article/model/article.ts'
 import { ArticleMeta, ArticleTags } from '../../../entities/article/ui/article-card.tsx'
 import { ErrorMessage } from '../../../entities/article/ui/error-message.tsx'
 import { SafeHtml } from '../../../components/ui/safe-html.tsx'
 import { messages } from '../../../lib/messages.ts'
-import { ShareButton } from './share-button.tsx'
+
+// At the foot of the article: it may come a moment after the body.
+const ShareButton = lazy(() =>
+  import('./share-button.tsx').then((m) => ({ default: m.ShareButton })),
+)
 
 export type ArticleViewProps = {
   article: Article
@@ -108,7 +112,9 @@ export function ArticleView({
             <span className="visually-hidden">{messages.opensNewWindow}</span>
           </a>
         )}
-        <ShareButton title={article.title} url={shareUrl ?? shareLink()} />
+        <Suspense>
+          <ShareButton title={article.title} url={shareUrl ?? shareLink()} />
+        </Suspense>
       </footer>
       {navigation}
     </article>
