@@ -21,6 +21,8 @@ export const MAX_SEGMENT_DOCS = 1 << 16
 class IntPostings {
   private slots = new Int32Array(1 << 16).fill(-1)
   private mask = (1 << 16) - 1
+  /** Fibonacci hashing takes the product's high bits: its low bits see only the key's low bits. */
+  private shift = 32 - 16
   private direct = new Int32Array(DENSE).fill(-1)
   keys = new Int32Array(1 << 12)
   count = 0
@@ -45,7 +47,7 @@ class IntPostings {
 
   private find(key: number): number {
     if (key < DENSE) return this.direct[key] as number
-    let h = Math.imul(key, 0x9e3779b1) >>> 0
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift
     for (;;) {
       h &= this.mask
       const at = this.slots[h] as number
@@ -73,7 +75,7 @@ class IntPostings {
   }
 
   private place(key: number, at: number): void {
-    let h = Math.imul(key, 0x9e3779b1) >>> 0
+    let h = Math.imul(key, 0x9e3779b1) >>> this.shift
     for (;;) {
       h &= this.mask
       if ((this.slots[h] as number) < 0) break
@@ -125,6 +127,7 @@ class IntPostings {
     const size = this.slots.length * 2
     this.slots = new Int32Array(size).fill(-1)
     this.mask = size - 1
+    this.shift = 32 - Math.log2(size)
     for (let at = 0; at < this.count; at++) {
       const key = this.keys[at] as number
       if (key >= DENSE) this.place(key, at)
