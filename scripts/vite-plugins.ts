@@ -124,7 +124,11 @@ export const STATIC_PAGE_HINTS = '.vite/static-pages.json'
  */
 const TAKE_OVER: Record<'list' | 'article', string[]> = {
   list: ['src/app/reading-tools.tsx'],
-  article: ['src/app/routes/article.tsx'],
+  article: [
+    'src/app/routes/article.tsx',
+    'src/features/articles/components/article-nav.tsx',
+    'src/features/articles/components/share-button.tsx',
+  ],
 }
 
 /**

@@ -18,7 +18,13 @@ const webUrl = (value: unknown, base: string): string | null => {
   }
 }
 
+/** As long as the app waits for a feed file (FETCH_TIMEOUT_MS): then the app asks again. */
+const TIMEOUT_MS = 15_000
+
 async function showBody(): Promise<void> {
+  // An async script may run before the page is parsed (its chunks cached).
+  if (document.readyState === 'loading')
+    await new Promise((r) => document.addEventListener('DOMContentLoaded', r, { once: true }))
   // The builder's markup, still on screen: the app has not rendered its own yet.
   const article = document.querySelector('article.article[data-static]')
   const link = document.querySelector<HTMLLinkElement>('link[rel="preload"][data-article]')
@@ -27,9 +33,11 @@ async function showBody(): Promise<void> {
   const url = new URL(link.href, window.location.href)
   if (url.origin !== window.location.origin) return
   // The request the page preloaded (same URL, mode and credentials), so it is answered from it.
-  const json = fetch(url, { credentials: 'same-origin', mode: 'cors' }).then((r) =>
-    r.ok ? (r.json() as Promise<unknown>) : Promise.reject(new Error(`${r.status}`)),
-  )
+  const json = fetch(url, {
+    credentials: 'same-origin',
+    mode: 'cors',
+    signal: AbortSignal.timeout(TIMEOUT_MS),
+  }).then((r) => (r.ok ? (r.json() as Promise<unknown>) : Promise.reject(new Error(`${r.status}`))))
   ;(window as EarlyWindow).newsReaderEarlyContent = { url: url.href, json }
   const item = await json
   if (typeof item !== 'object' || item === null) return

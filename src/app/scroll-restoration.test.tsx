@@ -166,6 +166,21 @@ describe('scroll restoration', () => {
     expect(screen.getByRole('article', { name: 'b' }).getBoundingClientRect().top).toBe(-50)
   })
 
+  it('keeps the top at the top after a reload, to show what came in above', async () => {
+    items = [['a', 200, 150]]
+    const view = renderAt()
+    window.dispatchEvent(new Event('pagehide'))
+    view.unmount()
+    items = [
+      ['new', 200, 150],
+      ['a', 350, 150],
+    ]
+    renderAt()
+    await new Promise((r) => setTimeout(r, 100))
+    expect(window.scrollY).toBe(0)
+    expect(screen.getByRole('article', { name: 'new' }).getBoundingClientRect().top).toBe(200)
+  })
+
   it('goes back to the offset when the article at the top is gone from the list', async () => {
     sessionStorage.setItem(SCROLL_STORAGE_KEY, JSON.stringify({ 'entry-1': [900, 'gone', -50] }))
     items = [['a', 700, 900]]

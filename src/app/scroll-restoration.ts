@@ -68,11 +68,13 @@ function save(positions: Positions) {
 
 const listItems = () => document.querySelectorAll<HTMLElement>('[role="feed"] > article[data-id]')
 
+/** At the very top the page stays at its top: new posts above the first article are to be seen. */
 function currentPosition(): Position {
-  for (const el of listItems()) {
-    const { top, bottom } = el.getBoundingClientRect()
-    if (bottom > 0) return [window.scrollY, el.dataset.id, top]
-  }
+  if (window.scrollY > 0)
+    for (const el of listItems()) {
+      const { top, bottom } = el.getBoundingClientRect()
+      if (bottom > 0) return [window.scrollY, el.dataset.id, top]
+    }
   return [window.scrollY]
 }
 

@@ -17,11 +17,13 @@ import { rememberOpened } from '../focus-on-navigation.ts'
 import { BackLink } from './root.tsx'
 import { useIdParam } from '../route-params.ts'
 
-// Below the body, and only where the list is known: it may come a moment after the article.
+// Below the body, and only where the list is known: it may come a moment after the article (or
+// not at all, if its chunk fails to load).
 const ArticleNav = lazy(() =>
-  import('../../features/articles/components/article-nav.tsx').then((m) => ({
-    default: m.ArticleNav,
-  })),
+  import('../../features/articles/components/article-nav.tsx').then(
+    (m) => ({ default: m.ArticleNav }),
+    () => ({ default: () => null }),
+  ),
 )
 
 export default function ArticleRoute() {

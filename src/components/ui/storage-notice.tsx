@@ -4,7 +4,10 @@
 import { lazy, Suspense } from 'react'
 import { useStorageNotices } from '../../lib/storage/notices.ts'
 
-const StorageNotices = lazy(() => import('./storage-notice-view.tsx'))
+// A chunk that fails to load (a deploy since the page opened) shows nothing rather than an error.
+const StorageNotices = lazy(() =>
+  import('./storage-notice-view.tsx').catch(() => ({ default: () => null })),
+)
 
 export function StorageNotice() {
   const notices = useStorageNotices()

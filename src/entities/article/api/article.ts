@@ -33,13 +33,17 @@ export function findCachedArticle(client: QueryClient, id: string): Article | nu
 
 type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } }
 
-/** The content file a static article page's early body has asked for already (taken once). */
+/**
+ * The content file a static article page's early body has asked for already: taken once, and only
+ * while that page is on screen (a later refetch or retry asks the network).
+ */
 function earlyContent(url: string): Promise<unknown> | undefined {
   const w = window as EarlyWindow
   const early = w.newsReaderEarlyContent
-  if (early?.url !== url) return undefined
   delete w.newsReaderEarlyContent
-  return early.json
+  return early?.url === url && document.querySelector('article[data-static]')
+    ? early.json
+    : undefined
 }
 
 /** A content file, which must hold the article asked for (a file key is a hash: it may collide). */

@@ -8,9 +8,13 @@ import { ErrorMessage } from '../../../entities/article/ui/error-message.tsx'
 import { SafeHtml } from '../../../components/ui/safe-html.tsx'
 import { messages } from '../../../lib/messages.ts'
 
-// At the foot of the article: it may come a moment after the body.
+// At the foot of the article: it may come a moment after the body (or not at all, if its chunk
+// fails to load).
 const ShareButton = lazy(() =>
-  import('./share-button.tsx').then((m) => ({ default: m.ShareButton })),
+  import('./share-button.tsx').then(
+    (m) => ({ default: m.ShareButton }),
+    () => ({ default: () => null }),
+  ),
 )
 
 export type ArticleViewProps = {
