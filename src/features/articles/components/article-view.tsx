@@ -1,16 +1,17 @@
 // The article: title, meta, the sanitized body (SafeHtml, the one HTML sink) or plain-text
 // paragraphs, the original source link, sharing and previous/next.
-import { lazy, Suspense, useId, type ReactNode } from 'react'
+import { lazy, Suspense, useId, type ComponentType, type ReactNode } from 'react'
 import { htmlToText } from '../../../entities/article/api/text.ts'
 import type { Article } from '../../../entities/article/model/article.ts'
 import { ArticleMeta, ArticleTags } from '../../../entities/article/ui/article-card.tsx'
 import { ErrorMessage } from '../../../entities/article/ui/error-message.tsx'
 import { SafeHtml } from '../../../components/ui/safe-html.tsx'
 import { messages } from '../../../lib/messages.ts'
+import type { ShareButtonProps } from './share-button.tsx'
 
 // At the foot of the article: it may come a moment after the body (or not at all, if its chunk
 // fails to load).
-const ShareButton = lazy(() =>
+const ShareButton = lazy<ComponentType<ShareButtonProps>>(() =>
   import('./share-button.tsx').then(
     (m) => ({ default: m.ShareButton }),
     () => ({ default: () => null }),
