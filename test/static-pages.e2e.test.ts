@@ -24,6 +24,8 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
   const requested: string[] = []
   /** Held back while set: the app's vendor chunk (React), answered when the test releases it. */
   let holdApp: (() => void)[] | null = null
+  /** Which chunk holdApp holds. */
+  let held = /^\/assets\/vendor-[\w-]+\.js$/
   /** A content file answered with this item instead. */
   let substitute: { id: string; item: unknown } | null = null
 
@@ -44,7 +46,7 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
           res.end(JSON.stringify(substitute.item))
           return true
         }
-        if (holdApp && /^\/assets\/vendor-[\w-]+\.js$/.test(pathname)) {
+        if (holdApp && held.test(pathname)) {
           holdApp.push(() => {
             res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' })
             res.end(readFileSync(path.join(appDir, pathname)))
@@ -195,6 +197,31 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
       for (const release of holdApp ?? []) release()
       holdApp = null
       substitute = null
+      await page.close()
+    }
+  })
+
+  it('asks for the content file once when the early body comes after the app', async () => {
+    const item = items[7]!
+    holdApp = []
+    held = /^\/assets\/early-body-[\w-]+\.js$/
+    const page = await browser.newPage()
+    const errors = collectPageErrors(page)
+    try {
+      requested.length = 0
+      await page.goto(`${server.url}/article/${item.id}`, { waitUntil: 'commit' })
+      await page.locator('article.article:not([data-static]) > .body').waitFor()
+      await expect.poll(() => holdApp?.length).toBe(1)
+      for (const release of holdApp) release()
+      holdApp = null
+      await page.waitForTimeout(500)
+      expect(requested.filter((p) => p === `/feed/content/${item.id}.json`)).toHaveLength(1)
+      expect(await page.locator('.article .body').count()).toBe(1)
+      expect(errors.map(String)).toEqual([])
+    } finally {
+      for (const release of holdApp ?? []) release()
+      holdApp = null
+      held = /^\/assets\/vendor-[\w-]+\.js$/
       await page.close()
     }
   })

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 
 const ID = '202601010800000001'
 const FILE = `/feed/content/${ID}.json`
-type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } }
+type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } | null }
 
 /** The builder's markup of an article page, its content file preloaded. */
 function staticPage(preloadId = ID) {
@@ -90,6 +90,15 @@ describe('the early body of a static article page', () => {
       expect(document.querySelector('.body')).toBeNull()
       expect(document.querySelector('.summary')?.textContent).toBe('摘要')
     }
+  })
+
+  it('leaves the file to the app when the app has asked for it first', async () => {
+    staticPage()
+    ;(window as EarlyWindow).newsReaderEarlyContent = null
+    const asked = serve(item('<p>正文</p>'))
+    await run()
+    expect(asked).toEqual([])
+    expect(document.querySelector('.summary')?.textContent).toBe('摘要')
   })
 
   it('does nothing once the app has rendered its own article', async () => {

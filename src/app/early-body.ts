@@ -6,7 +6,7 @@
 // (`build --app`), as an async module script.
 import { toTrustedHtml } from '../lib/sanitize/trusted-html.ts'
 
-type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } }
+type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } | null }
 
 const webUrl = (value: unknown, base: string): string | null => {
   if (typeof value !== 'string') return null
@@ -29,7 +29,8 @@ async function showBody(): Promise<void> {
   const article = document.querySelector('article.article[data-static]')
   const link = document.querySelector<HTMLLinkElement>('link[rel="preload"][data-article]')
   const id = link?.dataset.article
-  if (!article || !link || !id) return
+  // null: the app has asked for the file itself (its chunks came first), and shows the body soon.
+  if (!article || !link || !id || (window as EarlyWindow).newsReaderEarlyContent === null) return
   const url = new URL(link.href, window.location.href)
   if (url.origin !== window.location.origin) return
   // The request the page preloaded (same URL, mode and credentials), so it is answered from it.

@@ -84,7 +84,7 @@ describe('a static article page', () => {
   })
 
   it('takes the content its early body fetched, once, while the static page shows, else asks', async () => {
-    type Early = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } }
+    type Early = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } | null }
     const url = new URL(`/feed/content/${ID}.json`, window.location.href).href
     const early = { ...CONTENT, title: '早到的那一份' }
     const w = window as Early
@@ -106,7 +106,7 @@ describe('a static article page', () => {
       await staticPageReady(client, `/article/${ID}`)
       expect(client.getQueryData(articleQueryOptions(ID).queryKey)?.title).toBe(title)
       expect(asked).toEqual(title === early.title ? [] : [`/feed/content/${ID}.json`])
-      expect(w.newsReaderEarlyContent).toBeUndefined()
+      expect(w.newsReaderEarlyContent).toBeNull()
       document.head.querySelectorAll('link').forEach((l) => l.remove())
     }
   })

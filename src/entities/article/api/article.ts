@@ -31,7 +31,7 @@ export function findCachedArticle(client: QueryClient, id: string): Article | nu
   return found
 }
 
-type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } }
+type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unknown> } | null }
 
 /**
  * The content file a static article page's early body has asked for already: taken once, and only
@@ -40,7 +40,8 @@ type EarlyWindow = { newsReaderEarlyContent?: { url: string; json: Promise<unkno
 function earlyContent(url: string): Promise<unknown> | undefined {
   const w = window as EarlyWindow
   const early = w.newsReaderEarlyContent
-  delete w.newsReaderEarlyContent
+  // Taken; or the app asked first, and the early body, if it runs later, leaves the file to it.
+  w.newsReaderEarlyContent = null
   return early?.url === url && document.querySelector('article[data-static]')
     ? early.json
     : undefined
