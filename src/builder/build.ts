@@ -27,7 +27,12 @@ import {
 } from './state.ts'
 import { openStore, removeOldStores, storeHolds } from './store-generations.ts'
 import { writePhase } from './write-phase.ts'
-import { writeStaticSite, type StaticSiteSummary } from './static-site.ts'
+import {
+  openStaticSite,
+  type StaticSite,
+  type StaticSiteOptions,
+  type StaticSiteSummary,
+} from './static-site.ts'
 
 /** Bump when the output for the same input changes: the next build then re-parses everything. */
 const BUILDER_VERSION = 3
@@ -55,6 +60,9 @@ export type BuildOptions = {
   /** Write the search index on a thread of its own, beside the static pages (decision 028). */
   searchThread?: boolean
 }
+
+/** What the static pages need besides the title (--app). */
+type PagesStep = Omit<StaticSiteOptions, 'head' | 'bundleChanged'>
 
 export type BuildResult = {
   summary: BuildSummary
@@ -88,33 +96,19 @@ export function build(options: BuildOptions): BuildResult {
     throw new BuildError('--app needs --site-url: pages carry absolute links')
   const lock = lockOutput(out)
   try {
-    let pages: StaticSiteSummary | undefined
     const { appDir, siteUrl } = options
-    const staticSite =
+    const pages: PagesStep | undefined =
       appDir !== undefined && siteUrl
-        ? (head: BundlePage, bundleChanged: ReadonlySet<string>) => {
-            const cpuBefore = process.cpuUsage()
-            const t = performance.now()
-            pages = writeStaticSite({
-              appDir,
-              bundleDir: out,
-              head,
-              bundleChanged,
-              siteUrl,
-              oldPermalinks: options.oldPermalinks ?? false,
-              stateFile,
-              progress: options.progress ?? createProgress(process.stderr, false),
-            })
-            if (process.env.FEED_TIMING) {
-              const cpu = process.cpuUsage(cpuBefore)
-              process.stderr.write(
-                `static pages: ${((performance.now() - t) / 1000).toFixed(2)} s (cpu ${((cpu.user + cpu.system) / 1e6).toFixed(2)} s, all threads)\n`,
-              )
-            }
+        ? {
+            appDir,
+            bundleDir: out,
+            siteUrl,
+            oldPermalinks: options.oldPermalinks ?? false,
+            stateFile,
+            progress: options.progress ?? createProgress(process.stderr, false),
           }
         : undefined
-    const result = run(options, site, timeZone, out, stateFile, started, staticSite)
-    return pages ? { ...result, pages } : result
+    return run(options, site, timeZone, out, stateFile, started, pages)
   } finally {
     lock.release()
   }
@@ -138,7 +132,7 @@ function run(
   out: string,
   stateFile: string,
   started: number,
-  whileIndexing?: (head: BundlePage, changed: ReadonlySet<string>) => void,
+  pagesStep: PagesStep | undefined,
 ): BuildResult {
   const progress = options.progress ?? createProgress(process.stderr, false)
   const validate = options.validate ?? true
@@ -159,7 +153,11 @@ function run(
   const stores = openStore(stateFile, cache ? previous : null, loaded?.itemStore ?? 0)
   const { store, previousStore, generation } = stores
   const spool = new SearchSpool(`${stateFile}.search-spool`, 1024)
+  // Opened before the read phase, which writes each parsed article's page (./static-site.ts).
+  let staticSite: StaticSite | null = null
+  let pages: StaticSiteSummary | undefined
   try {
+    if (pagesStep) staticSite = openStaticSite({ ...pagesStep, title: bundle.title }, writer)
     phase('load state')
     const listing = listInputs(site)
     phase('list inputs')
@@ -177,6 +175,7 @@ function run(
       validate,
       progress,
       spool,
+      ...(staticSite && { onArticle: staticSite.article }),
     })
     phase('read phase')
     const plan = planBundle(read, bundle.title, site.categoryTitles)
@@ -201,7 +200,10 @@ function run(
       ...(searchThread(options) && {
         searchThread: journalFile(stateFile),
       }),
-      ...(whileIndexing && { whileIndexing }),
+      ...(staticSite && {
+        whileIndexing: (head: BundlePage, changed: ReadonlySet<string>) =>
+          (pages = (staticSite as StaticSite).finish(head, changed)),
+      }),
     })
 
     // Only files the builder wrote are ever deleted: the last state's and the journal's.
@@ -240,6 +242,7 @@ function run(
     fs.rmSync(journalFile(stateFile), { force: true })
     removeOldStores(stateFile, generation)
     return {
+      ...(pages && { pages }),
       skipped: firstSkipped(listing.inputs, 20),
       summary: {
         ...summary,
@@ -254,7 +257,12 @@ function run(
     spool.dispose()
     store.close()
     previousStore?.close()
-    writer.finish()
+    try {
+      writer.finish()
+    } finally {
+      // After the thread it shares is stopped: its temporary folder may still be in use until then.
+      staticSite?.close()
+    }
   }
 }
 

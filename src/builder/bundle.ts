@@ -60,6 +60,12 @@ export function itemText(id: string, m: PostMeta, options: BundleOptions): ItemT
   return { value: item, text, split }
 }
 
+/** The item as the archive's list pages (feed.json, page-N.json) hold it. */
+export function archiveItem(item: ItemText): BundleListItem {
+  const { _reader } = item.value
+  return { ...item.value, _reader: { ..._reader, content_url: CONTENT_DIR + _reader.content_url } }
+}
+
 /** The content file: the list item (content_url = itself) with `content_html` added last. */
 export function contentText(item: ItemText, contentHtml: string): string {
   return `${item.text.slice(0, -1)},"content_html":${JSON.stringify(contentHtml)}}\n`

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { digestOf, fileDigest } from './digest.ts'
+import { digestOf, fileDigest, keptDigest } from './digest.ts'
 import { BuildError, fsFailure, guard } from './errors.ts'
 import { WriteQueue } from './write-queue.ts'
 
@@ -25,6 +25,11 @@ export class BundleWriter {
   private checkedDirs = new Set<string>()
   private queue: WriteQueue | null = null
   private readonly queueAfter: number
+  /** The writer whose thread this one's writes go to (itself, unless shareWith was given). */
+  private readonly host: BundleWriter
+  private readonly tag: number
+  /** The host's queues this writer has used since it last flushed them. */
+  private used = new Set<WriteQueue>()
   private writes = 0
   /** Files other than content files that this build emits: path → digest of their bytes. */
   readonly emitted = new Map<string, Buffer>()
@@ -43,8 +48,15 @@ export class BundleWriter {
       queueAfter?: number
       /** The temporary folder's name, when two writers share --out. */
       tmp?: string
+      /**
+       * Another writer whose thread takes this one's writes: two threads creating files at once
+       * are slower than one (the file system serializes them) and cost another heap.
+       */
+      shareWith?: BundleWriter
     } = {},
   ) {
+    this.host = options.shareWith ?? this
+    this.tag = options.shareWith ? 1 : 0
     this.root = path.resolve(outDir)
     this.tmp = path.join(this.root, options.tmp ?? TMP_DIR)
     this.queueAfter = options.queueAfter ?? QUEUE_AFTER
@@ -72,12 +84,12 @@ export class BundleWriter {
     digest?: Buffer,
   ) {
     const r = this.put(rel, data, previous, check, digest)
-    this.emitted.set(rel, r.digest)
+    this.emitted.set(rel, keptDigest(r.digest))
   }
 
   /** Keeps a file of the previous build as it is. */
   keep(rel: string, digest: Buffer): void {
-    this.emitted.set(rel, digest)
+    this.emitted.set(rel, keptDigest(digest))
     this.unchanged++
   }
 
@@ -102,7 +114,7 @@ export class BundleWriter {
     if (this.queued()) {
       // Counted as written; one that turns out to hold these bytes is recounted at flush().
       const op = previous ? 'replace' : 'create'
-      this.queue!.enqueue({ op, rel, abs, tmp: this.tmpName(), data })
+      this.host.queue!.enqueue({ op, rel, abs, tmp: this.tmpName(), data, tag: this.tag })
     } else if (!this.writeNow(abs, data, previous !== undefined)) {
       this.unchanged++
       return { digest, written: false }
@@ -229,11 +241,14 @@ export class BundleWriter {
 
   /** Waits for the writes still queued (./write-queue.ts); throws the first that failed. */
   flush(): void {
-    for (const rel of this.queue?.flush() ?? []) {
-      this.written--
-      this.unchanged++
-      this.changed.delete(rel)
-    }
+    const queues = this.host === this ? [this.queue] : this.used
+    for (const q of queues)
+      for (const rel of q?.flush(this.tag) ?? []) {
+        this.written--
+        this.unchanged++
+        this.changed.delete(rel)
+      }
+    this.used.clear()
   }
 
   /** flush(), then stops the writer thread until the next write that needs it. */
@@ -244,13 +259,20 @@ export class BundleWriter {
 
   /** Stops the writer thread (dropping what it has not written) and removes the temporary folder. */
   finish(tmp = true): void {
+    // A shared thread is its host's to stop.
     this.queue?.close()
     this.queue = null
+    this.used.clear()
     if (tmp) fs.rmSync(this.tmp, { recursive: true, force: true })
   }
 
   /** Whether this write goes to the writer thread: all of them from the queueAfter-th on. */
   private queued(): boolean {
+    if (this.host !== this) {
+      if (!this.host.queued()) return false
+      this.used.add(this.host.queue!)
+      return true
+    }
     if (this.queue) return true
     if (++this.writes <= this.queueAfter) return false
     this.queue = new WriteQueue()

@@ -5,6 +5,7 @@ import { cleanBody, htmlToText, readingMinutes, truncateText } from './cleanup.t
 import { fileNameDate, formatRfc3339, parseDateText, type PostDate } from './dates.ts'
 import { jekyllList, scalarText, splitFrontMatter } from './front-matter.ts'
 import { renderMarkdown } from './markdown.ts'
+import { utf8Text } from './utf8.ts'
 
 /** Posts larger than this are reported and skipped instead of read (a runaway file, not news). */
 export const MAX_POST_BYTES = 4 * 1024 * 1024
@@ -95,7 +96,7 @@ export function parsePost(file: string, bytes: Uint8Array, options: ParseOptions
     return skip(`too large: ${bytes.length} bytes (limit ${MAX_POST_BYTES})`)
   if (bytes.includes(0)) return skip('binary file (contains NUL bytes)')
   if (!isUtf8(bytes)) return skip('not valid UTF-8 text')
-  const text = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
+  const text = utf8Text(bytes)
 
   const fm = splitFrontMatter(text)
   warnings.push(...fm.warnings)

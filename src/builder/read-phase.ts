@@ -4,9 +4,9 @@
 // the compact catalog (./catalog.ts).
 import fs from 'node:fs'
 import * as v from 'valibot'
-import { BundleListItemSchema, describeIssues } from '../shared/feed-bundle.ts'
+import { BundleListItemSchema, describeIssues, type BundleListItem } from '../shared/feed-bundle.ts'
 import { searchBodyText } from '../shared/search.ts'
-import { contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
+import { archiveItem, contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
 import { Articles, DUPLICATE, IMPORTED, Interner, SKIPPED, type NameMap } from './catalog.ts'
 import { causeOf } from './errors.ts'
 import { digestAt, digestOf, hasDigest, sameDigest, setDigest, copyDigest } from './digest.ts'
@@ -39,6 +39,8 @@ export type ReadContext = {
   progress: Progress
   /** Where each parsed post's search document goes (null: none kept). */
   spool?: SearchSpool | null
+  /** Called with each parsed post's item as the archive's list pages hold it (--app's pages). */
+  onArticle?: (item: BundleListItem) => void
 }
 
 export type ReadResult = {
@@ -284,6 +286,7 @@ function parseInput(
     itemSplit: Buffer.byteLength(item.text.slice(0, item.split)),
   })
   ctx.spool?.add(row, searchDoc(id, item.value, searchBodyText(result.contentHtml)))
+  ctx.onArticle?.(archiveItem(item))
   const itemHash = digestOf(bytes)
   setDigest(r.articles.itemHash, row, itemHash)
   setDigest(r.articles.contentHash, row, content.digest)

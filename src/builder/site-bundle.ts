@@ -18,10 +18,11 @@ import {
   withInlineStyle,
   type Shell,
 } from './html.ts'
+import { utf8Text } from './utf8.ts'
 
 export const readJson = <T>(file: string): T => {
   try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T
+    return JSON.parse(utf8Text(fs.readFileSync(file))) as T
   } catch (e) {
     throw new BuildError(`cannot read ${file}: ${causeOf(e)}`)
   }

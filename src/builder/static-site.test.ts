@@ -14,6 +14,7 @@ import type { BundleListItem, BundlePage } from '../shared/feed-bundle.ts'
 import { build } from './build.ts'
 import { escapeHtml, scriptJson } from './html.ts'
 import { articleFile } from './html-pages.ts'
+import { writeStaticSite } from './static-site.ts'
 
 type Node = DefaultTreeAdapterMap['node']
 type Element = DefaultTreeAdapterMap['element']
@@ -114,11 +115,12 @@ describe('build --app on a generated archive', () => {
   const state = path.join(tmp, 'gen-state')
   let items: BundleListItem[]
   let title: string
+  let result: ReturnType<typeof build>
   beforeAll(() => {
     generateArchive({ count: 130, dir: site, seed: 3 })
     makeApp(app)
-    const r = build({ input: site, out, appDir: app, siteUrl: SITE_URL, stateFile: state })
-    expect(r.pages?.pages).toBe(130)
+    result = build({ input: site, out, appDir: app, siteUrl: SITE_URL, stateFile: state })
+    expect(result.pages?.pages).toBe(130)
     items = archiveItems(out)
     title = (JSON.parse(fs.readFileSync(path.join(out, 'feed.json'), 'utf8')) as BundlePage).title
   })
@@ -158,6 +160,22 @@ describe('build --app on a generated archive', () => {
           true,
         )
     }
+  })
+
+  it('writes each article page once, while reading, the same as the pages step alone makes it', () => {
+    // A clean build writes every file once: a page written while reading and again after would
+    // count as unchanged the second time.
+    expect(result.pages?.unchanged).toBe(0)
+    const alone = makeApp(path.join(tmp, 'gen-app-alone'))
+    const progress = { update: () => {}, done: () => {} }
+    const stateFile = path.join(tmp, 'gen-state-alone')
+    writeStaticSite({ appDir: alone, bundleDir: out, siteUrl: SITE_URL, stateFile, progress })
+    const pages = fs.readdirSync(path.join(alone, 'article'))
+    expect(pages).toHaveLength(130)
+    for (const p of pages)
+      expect(fs.readFileSync(path.join(app, 'article', p), 'utf8'), p).toBe(
+        fs.readFileSync(path.join(alone, 'article', p), 'utf8'),
+      )
   })
 
   it('keeps each article page under 6 KB gzip before assets', async () => {
@@ -243,6 +261,43 @@ function stamps(dir: string): Map<string, string> {
 }
 const changed = (a: Map<string, string>, b: Map<string, string>) =>
   [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).sort()
+
+/** Every file under `dir` but the bundle and the builder's own, with its bytes. */
+function pagesOf(dir: string): Map<string, string> {
+  const m = new Map<string, string>()
+  for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' }).sort()) {
+    if (rel.startsWith('feed') || rel.startsWith('.')) continue
+    const file = path.join(dir, rel)
+    if (fs.statSync(file).isFile()) m.set(rel, fs.readFileSync(file, 'utf8'))
+  }
+  return m
+}
+
+describe('an archive big enough for the writer thread', () => {
+  it('gives the same pages, each written once, clean and after new posts', () => {
+    const site = path.join(tmp, 'big')
+    const app = makeApp(path.join(tmp, 'big-app'))
+    const state = path.join(tmp, 'big-state')
+    const options = { input: site, out: path.join(app, 'feed'), appDir: app, siteUrl: SITE_URL }
+    // Past 512 files the bundle's writer thread writes the article pages too.
+    generateArchive({ count: 600, dir: site, seed: 11 })
+    const first = build({ ...options, stateFile: state, validate: false })
+    expect(first.pages).toMatchObject({ pages: 600, unchanged: 0 })
+
+    generateArchive({ count: 7, dir: site, seed: 12, start: '2036-01-01' })
+    const next = build({ ...options, stateFile: state, validate: false })
+    expect(next.pages?.pages).toBe(607)
+    const clean = makeApp(path.join(tmp, 'big-clean'))
+    build({
+      ...options,
+      out: path.join(clean, 'feed'),
+      appDir: clean,
+      stateFile: path.join(tmp, 'big-clean-state'),
+      validate: false,
+    })
+    expect(pagesOf(app)).toEqual(pagesOf(clean))
+  })
+})
 
 describe('incremental builds with --app', () => {
   const site = path.join(tmp, 'inc')

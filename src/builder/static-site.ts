@@ -15,10 +15,11 @@ import {
   permalinkFile,
   redirectPage,
   siteInfo,
+  type SiteInfo,
 } from './html-pages.ts'
 import { BundleWriter } from './output.ts'
 import type { Progress } from './progress.ts'
-import { chain, readJson, readShells } from './site-bundle.ts'
+import { chain, readJson, readShells, type Shells } from './site-bundle.ts'
 import { writeLists, writeSitemaps, type Run } from './site-lists.ts'
 import {
   MANIFEST_VERSION,
@@ -57,10 +58,36 @@ export type StaticSiteSummary = {
 }
 
 export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
+  const head = options.head ?? readJson<BundlePage>(path.join(options.bundleDir, 'feed.json'))
+  const site = openStaticSite({ ...options, title: head.title })
+  try {
+    return site.finish(head, options.bundleChanged)
+  } finally {
+    site.close()
+  }
+}
+
+/** The static site of a build under way: opened before the bundle is read, finished after it. */
+export type StaticSite = {
+  /**
+   * Writes an article's page from its archive list item while the post is at hand (the read
+   * phase), so that creating 100,000 files overlaps parsing instead of following it.
+   */
+  article: (item: BundleListItem) => void
+  /** Every other page, the pages of articles not written yet, stale files, the manifest. */
+  finish(head: BundlePage, bundleChanged: ReadonlySet<string> | undefined): StaticSiteSummary
+  /** Stops the writer (after finish, or after a failure). */
+  close(): void
+}
+
+export function openStaticSite(
+  options: Omit<StaticSiteOptions, 'head' | 'bundleChanged'> & { title: string },
+  /** The bundle's writer, whose thread then writes the pages too (see BundleWriter). */
+  shareWith?: BundleWriter,
+): StaticSite {
   const appDir = path.resolve(options.appDir)
   const shells = readShells(appDir)
   const shellDigest = shells.digest
-  const head = options.head ?? readJson<BundlePage>(path.join(options.bundleDir, 'feed.json'))
   const appRoot = fs.realpathSync(appDir)
   const oldPermalinks = options.oldPermalinks ?? false
 
@@ -79,89 +106,110 @@ export function writeStaticSite(options: StaticSiteOptions): StaticSiteSummary {
     const hex = trusted && !distrust.has(p) ? loaded.files[p] : undefined
     return hex === undefined ? undefined : Buffer.from(hex, 'hex')
   }
-  const same =
-    trusted &&
-    options.bundleChanged !== undefined &&
-    loaded.shell === shellDigest &&
-    loaded.siteUrl === options.siteUrl &&
-    loaded.oldPermalinks === oldPermalinks &&
-    loaded.pagesVersion === PAGES_VERSION
 
-  const writer = new BundleWriter(appDir, journalPath)
-  try {
-    let batch: { path: string; text: string; digest: Buffer }[] = []
-    const flush = () => {
-      writer.journal(batch.filter((f) => !previous(f.path)?.equals(f.digest)).map((f) => f.path))
-      for (const f of batch) writer.write(f.path, f.text, previous(f.path), undefined, f.digest)
-      batch = []
-    }
-    const emit: Run['emit'] = (p, make, given) => {
-      if (typeof make === 'function' && given && previous(p)?.equals(given))
-        return writer.keep(p, given)
-      const text = typeof make === 'function' ? make() : make
-      batch.push({ path: p, text, digest: given ?? digestOf(text) })
-      // Small batches: pages held longer would outlive the young generation and fill the old.
-      if (batch.length >= 32) flush()
-    }
-    const site = siteInfo(options.siteUrl, head.title)
-    const run: Run = {
-      options,
-      shells,
-      site,
-      head,
-      writer,
-      previous,
-      same,
-      emit,
-      flush,
-    }
+  const writer = new BundleWriter(appDir, journalPath, shareWith ? { shareWith } : {})
+  let batch: { path: string; text: string; digest: Buffer }[] = []
+  const flush = () => {
+    writer.journal(batch.filter((f) => !previous(f.path)?.equals(f.digest)).map((f) => f.path))
+    for (const f of batch) writer.write(f.path, f.text, previous(f.path), undefined, f.digest)
+    batch = []
+  }
+  const emit: Run['emit'] = (p, make, given) => {
+    if (typeof make === 'function' && given && previous(p)?.equals(given))
+      return writer.keep(p, given)
+    const text = typeof make === 'function' ? make() : make
+    batch.push({ path: p, text, digest: given ?? digestOf(text) })
+    // Small batches: pages held longer would outlive the young generation and fill the old.
+    if (batch.length >= 32) flush()
+  }
+  const site = siteInfo(options.siteUrl, options.title)
+  const digest = articleDigest(shells, site)
 
-    const { lists, pages } = writeArticles(run, same ? loaded.lists : {}, articleDigest(run))
-    const cats = writeLists(run)
-    writeSitemaps(run, cats, lists)
+  return {
+    article: (item) => {
+      const file = articleFile(item.id)
+      if (file === null) return
+      emit(file, () => articlePage(shells.article, site, item), digest(item))
+    },
+    finish(head, bundleChanged) {
+      const cpuBefore = process.cpuUsage()
+      const t = performance.now()
+      const same =
+        trusted &&
+        bundleChanged !== undefined &&
+        loaded.shell === shellDigest &&
+        loaded.siteUrl === options.siteUrl &&
+        loaded.oldPermalinks === oldPermalinks &&
+        loaded.pagesVersion === PAGES_VERSION
+      const run: Run = {
+        options: { ...options, ...(bundleChanged && { bundleChanged }) },
+        shells,
+        site,
+        head,
+        writer,
+        previous,
+        same,
+        emit,
+        flush,
+      }
 
-    // Only files this step wrote before are deleted, never the app's own.
-    const stale = Object.keys(loaded?.files ?? {})
-      .concat([...distrust])
-      .filter((p) => !writer.emitted.has(p))
-    writer.journal(stale)
-    writer.remove(new Set(stale))
+      // Until now the writer has written only the article pages of the read phase.
+      flush()
+      const unlisted = new Set(writer.emitted.keys())
+      const { lists, pages } = writeArticles(run, same ? loaded.lists : {}, digest, unlisted)
+      const cats = writeLists(run)
+      writeSitemaps(run, cats, lists)
 
-    const manifest: Manifest = {
-      version: MANIFEST_VERSION,
-      pagesVersion: PAGES_VERSION,
-      appRoot,
-      siteUrl: options.siteUrl,
-      oldPermalinks,
-      shell: shellDigest,
-      files: Object.fromEntries(
-        [...writer.emitted].map(([p, d]) => [p, d.toString('hex')] as const),
-      ),
-      lists,
-    }
-    const tmp = `${manifestPath}.tmp`
-    fs.writeFileSync(tmp, JSON.stringify(manifest))
-    fs.renameSync(tmp, manifestPath)
-    fs.rmSync(journalPath, { force: true })
-    options.progress.done()
-    return { pages, written: writer.written, unchanged: writer.unchanged, deleted: writer.deleted }
-  } finally {
-    writer.finish()
+      // A page written early for an article the archive does not list is not kept.
+      for (const file of unlisted) writer.emitted.delete(file)
+      // Only files this step wrote before are deleted, never the app's own.
+      const stale = Object.keys(loaded?.files ?? {})
+        .concat([...distrust], [...unlisted])
+        .filter((p) => !writer.emitted.has(p))
+      writer.journal(stale)
+      writer.remove(new Set(stale))
+
+      const manifest: Manifest = {
+        version: MANIFEST_VERSION,
+        pagesVersion: PAGES_VERSION,
+        appRoot,
+        siteUrl: options.siteUrl,
+        oldPermalinks,
+        shell: shellDigest,
+        files: Object.fromEntries(
+          [...writer.emitted].map(([p, d]) => [p, d.toString('hex')] as const),
+        ),
+        lists,
+      }
+      const tmp = `${manifestPath}.tmp`
+      fs.writeFileSync(tmp, JSON.stringify(manifest))
+      fs.renameSync(tmp, manifestPath)
+      fs.rmSync(journalPath, { force: true })
+      options.progress.done()
+      if (process.env.FEED_TIMING) {
+        const cpu = process.cpuUsage(cpuBefore)
+        const s = (n: number) => n.toFixed(2)
+        const line = `static pages: ${s((performance.now() - t) / 1000)} s (cpu ${s((cpu.user + cpu.system) / 1e6)} s, all threads)`
+        process.stderr.write(`${line}\n`)
+      }
+      return {
+        pages,
+        written: writer.written,
+        unchanged: writer.unchanged,
+        deleted: writer.deleted,
+      }
+    },
+    close: () => writer.finish(),
   }
 }
 
-/**
- * An article page per item (and, with --old-permalinks, its old address's redirect), list page by
- * list page of the archive, newest first. A list page the bundle did not rewrite holds the items
- * it held last time (`kept`), so its articles' pages are the same bytes and are not made again.
- */
 /**
  * What stands for an article page's bytes: a page is made from its item and from what every page
  * shares (the shell, the site, this code), which a probe page made now stands for. Hashing the
  * item instead of the page it makes saves most of the hashing of 100,000 pages.
  */
-function articleDigest(run: Run): (item: BundleListItem) => Buffer {
-  const probe = digestOf(articlePage(run.shells.article, run.site, PROBE)).toString('base64')
+function articleDigest(shells: Shells, site: SiteInfo): (item: BundleListItem) => Buffer {
+  const probe = digestOf(articlePage(shells.article, site, PROBE)).toString('base64')
   return (item) => digestOf(`${probe}\0${JSON.stringify(item)}`)
 }
 
@@ -183,10 +231,18 @@ const PROBE: BundleListItem = {
   },
 }
 
+/**
+ * An article page per item (and, with --old-permalinks, its old address's redirect), list page by
+ * list page of the archive, newest first. A list page the bundle did not rewrite holds the items
+ * it held last time (`kept`), so its articles' pages are the same bytes and are not made again.
+ * Pages written in the read phase from the same item are left as they are; `unlisted` loses
+ * every page the archive lists.
+ */
 function writeArticles(
   run: Run,
   kept: Record<string, Row[]>,
   digest: (item: BundleListItem) => Buffer,
+  unlisted: Set<string>,
 ): { lists: Record<string, Row[]>; pages: number } {
   const { options, head, writer, previous } = run
   const oldPermalinks = options.oldPermalinks ?? false
@@ -204,7 +260,10 @@ function writeArticles(
     const files = before?.flatMap((r) => filesOf(...r).map((f) => [f, previous(f)] as const))
     if (before && files!.every(([, d]) => d)) {
       rows = before
-      for (const [f, d] of files!) writer.keep(f, d!)
+      for (const [f, d] of files!) {
+        writer.keep(f, d!)
+        unlisted.delete(f)
+      }
       pages += rows.filter(([id]) => articleFile(id) !== null).length
     } else {
       const page =
@@ -213,7 +272,11 @@ function writeArticles(
       for (const item of page.items) {
         const file = articleFile(item.id)
         if (file !== null) {
-          run.emit(file, () => articlePage(run.shells.article, run.site, item), digest(item))
+          const d = digest(item)
+          unlisted.delete(file)
+          // Written in the read phase from the same item: nothing to do.
+          if (!writer.emitted.get(file)?.equals(d))
+            run.emit(file, () => articlePage(run.shells.article, run.site, item), d)
           pages++
         }
         const redirect = oldPermalinks

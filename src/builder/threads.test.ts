@@ -58,6 +58,42 @@ describe('the writer thread', () => {
     writer.finish()
   })
 
+  it("takes a second writer's files too: each lands in its folder and is counted by its writer", () => {
+    const { writer: host, out } = threadedWriter()
+    const guestOut = fresh('guest')
+    fs.mkdirSync(guestOut)
+    const guest = new BundleWriter(guestOut, path.join(guestOut, '.journal'), { shareWith: host })
+    const read = (dir: string, p: string) => fs.readFileSync(path.join(dir, p), 'utf8')
+    for (const dir of [out, guestOut]) fs.writeFileSync(path.join(dir, 'same.txt'), 'same')
+    fs.writeFileSync(path.join(guestOut, 'kept.txt'), 'kept')
+
+    host.write('a.txt', 'A', undefined)
+    guest.write('same.txt', 'same', undefined)
+    guest.write('g.txt', 'G', undefined)
+    host.write('same.txt', 'same', undefined)
+    host.flush()
+    expect([host.written, host.unchanged]).toEqual([1, 1])
+    guest.flush()
+    expect([guest.written, guest.unchanged]).toEqual([1, 1])
+
+    // The host stops its thread (the build does, before the static pages) with a guest's write
+    // still to be counted; the guest's next write starts the thread again.
+    guest.write('kept.txt', 'kept', undefined)
+    host.idle()
+    guest.write('h.txt', 'H', undefined)
+    guest.flush()
+    expect([guest.written, guest.unchanged]).toEqual([2, 2])
+    expect([read(out, 'a.txt'), read(guestOut, 'g.txt'), read(guestOut, 'h.txt')]).toEqual([
+      'A',
+      'G',
+      'H',
+    ])
+    expect(fs.existsSync(path.join(out, 'g.txt'))).toBe(false)
+    expect([...guest.changed].sort()).toEqual(['g.txt', 'h.txt'])
+    guest.finish()
+    host.finish()
+  })
+
   it('reports a failed write in one line naming the file, and writes nothing queued after it', () => {
     const { writer, out } = threadedWriter()
     // A folder where a file should go: it can be neither created nor renamed over.

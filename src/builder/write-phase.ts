@@ -23,6 +23,7 @@ import { reportChunks, type ReportSummary } from './report.ts'
 import type { SearchSpool } from './search-index/spool.ts'
 import { startSearchThread } from './search-index/thread.ts'
 import { writeSearchIndex } from './search-index/write.ts'
+import { utf8Text } from './utf8.ts'
 
 export type WriteContext = {
   writer: BundleWriter
@@ -156,7 +157,7 @@ function searchIndex(ctx: WriteContext): void {
     ctx.writer.idle()
     const changed = new Set(ctx.writer.changed)
     if (!ctx.previous(page.path)?.fingerprint?.equals(page.fingerprint)) changed.add(page.path)
-    ctx.whileIndexing(JSON.parse(bytes.toString('utf8')) as BundlePage, changed)
+    ctx.whileIndexing(JSON.parse(utf8Text(bytes)) as BundlePage, changed)
   }
   join?.()
 }

@@ -23,6 +23,8 @@ export type QueuedWrite = {
   abs: string
   tmp: string
   data: string | Uint8Array
+  /** Which writer queued it, when writers share the queue (see flush). */
+  tag: number
 }
 
 // Plain JavaScript evaluated in the worker: runs the same under the launcher, tsx and vitest.
@@ -64,7 +66,7 @@ const write = (m) => {
             fs.rmSync(m.abs, { force: true })
             throw e
           }
-          if (same(m.abs, m.data)) port.postMessage({ unchanged: m.rel })
+          if (same(m.abs, m.data)) port.postMessage({ unchanged: m.rel, tag: m.tag })
           else replace(m)
         }
       }
@@ -88,7 +90,10 @@ export class WriteQueue {
   private sizes: number[] = []
   private head = 0
   private pendingBytes = 0
-  private readonly unchanged: string[] = []
+  /** Paths found holding their bytes already, by the tag of the writer that queued them. */
+  private readonly unchanged = new Map<number, string[]>()
+  /** Stopped: nothing more is written, what it found unchanged can still be taken. */
+  closed = false
   /** Queued writes not yet handed to the worker, and their bytes. */
   private batch: QueuedWrite[] = []
   private batchBytes = 0
@@ -135,11 +140,15 @@ export class WriteQueue {
    * Waits until every queued write is done; throws the first that failed. Returns the bundle
    * paths found already holding their bytes since the last flush (not written).
    */
-  flush(): string[] {
-    this.handOver()
-    while (this.settled() < this.sent) this.wait()
-    this.rethrow()
-    return this.unchanged.splice(0)
+  flush(tag = 0): string[] {
+    if (!this.closed) {
+      this.handOver()
+      while (this.settled() < this.sent) this.wait()
+      this.rethrow()
+    }
+    const rels = this.unchanged.get(tag) ?? []
+    this.unchanged.delete(tag)
+    return rels
   }
 
   /** Drops what is still queued and stops the worker (after a failure elsewhere). */
@@ -148,7 +157,9 @@ export class WriteQueue {
     // The worker skips them, but counts them done.
     this.handOver()
     while (this.settled() < this.sent) this.wait()
+    this.rethrow()
     void this.worker.terminate()
+    this.closed = true
     this.port.close()
   }
 
@@ -177,12 +188,17 @@ export class WriteQueue {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
       const msg = m.message as {
         unchanged?: string
+        tag?: number
         failed?: string
         code?: string
         message?: string
       }
-      if (msg.unchanged !== undefined) this.unchanged.push(msg.unchanged)
-      else if (msg.failed !== undefined) {
+      if (msg.unchanged !== undefined) {
+        const tag = msg.tag ?? 0
+        const rels = this.unchanged.get(tag)
+        if (rels) rels.push(msg.unchanged)
+        else this.unchanged.set(tag, [msg.unchanged])
+      } else if (msg.failed !== undefined) {
         const cause = Object.assign(new Error(msg.message), { code: msg.code })
         throw fsFailure('write', msg.failed, cause)
       }
