@@ -13,7 +13,8 @@ export function digestOf(data: string | Uint8Array): Buffer {
 
 /**
  * A digest's 16 bytes in Node's shared buffer pool: a hash's own Buffer carries an ArrayBuffer of
- * its own, about 200 bytes a digest more, and a build keeps one per file it writes.
+ * its own, about 200 bytes more. For short-lived digests; one kept to the end of the build goes
+ * through keptDigest().
  */
 export function pooled(hash: Buffer): Buffer {
   const out = Buffer.allocUnsafe(16)

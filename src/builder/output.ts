@@ -257,7 +257,10 @@ export class BundleWriter {
     this.finish(false)
   }
 
-  /** Stops the writer thread (dropping what it has not written) and removes the temporary folder. */
+  /**
+   * Stops the writer thread (dropping what it has not written) and removes the temporary folder.
+   * A writer sharing another's thread stops nothing: finish it after its host.
+   */
   finish(tmp = true): void {
     // A shared thread is its host's to stop.
     this.queue?.close()

@@ -14,7 +14,7 @@ import type { BundleListItem, BundlePage } from '../shared/feed-bundle.ts'
 import { build } from './build.ts'
 import { escapeHtml, scriptJson } from './html.ts'
 import { articleFile } from './html-pages.ts'
-import { writeStaticSite } from './static-site.ts'
+import { openStaticSite, writeStaticSite } from './static-site.ts'
 
 type Node = DefaultTreeAdapterMap['node']
 type Element = DefaultTreeAdapterMap['element']
@@ -163,8 +163,8 @@ describe('build --app on a generated archive', () => {
   })
 
   it('writes each article page once, while reading, the same as the pages step alone makes it', () => {
-    // A clean build writes every file once: a page written while reading and again after would
-    // count as unchanged the second time.
+    // A clean build writes every page once (no list page here is cut to the size limit): a page
+    // written while reading and again after would count as unchanged the second time.
     expect(result.pages?.unchanged).toBe(0)
     const alone = makeApp(path.join(tmp, 'gen-app-alone'))
     const progress = { update: () => {}, done: () => {} }
@@ -296,6 +296,39 @@ describe('an archive big enough for the writer thread', () => {
       validate: false,
     })
     expect(pagesOf(app)).toEqual(pagesOf(clean))
+  })
+})
+
+describe('an article page written in the read phase from another item than its list holds', () => {
+  it('is made again from the listed item, clean and with a trusted manifest', () => {
+    // The list pages cut an item to their size limit: the page then follows the listed item.
+    const site = path.join(tmp, 'cut')
+    const out = path.join(tmp, 'cut-bundle')
+    generateArchive({ count: 12, dir: site, seed: 21 })
+    build({ input: site, out, stateFile: path.join(tmp, 'cut-state') })
+    const head = JSON.parse(fs.readFileSync(path.join(out, 'feed.json'), 'utf8')) as BundlePage
+    const item = head.items[3]!
+    const longer = { ...item, summary: `${item.summary} 还有更多` }
+    const progress = { update: () => {}, done: () => {} }
+    const base = { bundleDir: out, siteUrl: SITE_URL, progress, title: head.title }
+    const expected = makeApp(path.join(tmp, 'cut-expected'))
+    writeStaticSite({ ...base, appDir: expected, stateFile: path.join(tmp, 'cut-expected-state') })
+    const page = (dir: string) => fs.readFileSync(path.join(dir, articleFile(item.id)!), 'utf8')
+
+    const app = makeApp(path.join(tmp, 'cut-app'))
+    const stateFile = path.join(tmp, 'cut-app-state')
+    for (const bundleChanged of [undefined, new Set<string>()]) {
+      // The second time the manifest says the page holds the listed item, as it did.
+      const opened = openStaticSite({ ...base, appDir: app, stateFile })
+      try {
+        opened.article(longer)
+        const r = opened.finish(head, bundleChanged)
+        expect(r.pages).toBe(12)
+      } finally {
+        opened.close()
+      }
+      expect(page(app)).toBe(page(expected))
+    }
   })
 })
 

@@ -1,9 +1,9 @@
-// `--app DIR`: after the bundle is written, the static site beside the built app: an HTML page per
-// article (./html-pages.ts), the first screen of each list (./list-page.ts), Atom feeds, sitemaps
-// and robots.txt (./atom.ts). It reads the bundle it just wrote and the app's shell
-// (./site-bundle.ts), and writes through a BundleWriter rooted at the app folder: whole-file
-// replace, only files whose bytes changed, a journal, and deletion of only the files it wrote
-// before (its manifest, ./site-manifest.ts). One function a phase: articles, lists, sitemaps.
+// `--app DIR`: the static site beside the built app: an HTML page per article (./html-pages.ts),
+// written as the read phase parses each post, then, once the bundle is written, the first screen
+// of each list (./list-page.ts), Atom feeds, sitemaps and robots.txt (./atom.ts), from the bundle
+// and the app's shell (./site-bundle.ts). It writes through a BundleWriter rooted at the app
+// folder: whole-file replace, only files whose bytes changed, a journal, and deletion of only the
+// files it wrote before (its manifest, ./site-manifest.ts).
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BundleListItem, BundlePage } from '../shared/feed-bundle.ts'
@@ -109,14 +109,19 @@ export function openStaticSite(
 
   const writer = new BundleWriter(appDir, journalPath, shareWith ? { shareWith } : {})
   let batch: { path: string; text: string; digest: Buffer }[] = []
+  // What a file holds now: this build's write (an article page of the read phase), else the last.
+  const onDisk = (p: string) => writer.emitted.get(p) ?? previous(p)
   const flush = () => {
-    writer.journal(batch.filter((f) => !previous(f.path)?.equals(f.digest)).map((f) => f.path))
-    for (const f of batch) writer.write(f.path, f.text, previous(f.path), undefined, f.digest)
+    writer.journal(batch.filter((f) => !onDisk(f.path)?.equals(f.digest)).map((f) => f.path))
+    for (const f of batch) writer.write(f.path, f.text, onDisk(f.path), undefined, f.digest)
     batch = []
   }
   const emit: Run['emit'] = (p, make, given) => {
-    if (typeof make === 'function' && given && previous(p)?.equals(given))
-      return writer.keep(p, given)
+    if (typeof make === 'function' && given) {
+      // Written by this build already (an article page of the read phase, from the same item).
+      if (writer.emitted.get(p)?.equals(given)) return
+      if (onDisk(p)?.equals(given)) return writer.keep(p, given)
+    }
     const text = typeof make === 'function' ? make() : make
     batch.push({ path: p, text, digest: given ?? digestOf(text) })
     // Small batches: pages held longer would outlive the young generation and fill the old.
@@ -258,10 +263,13 @@ function writeArticles(
     const before = run.same && !options.bundleChanged?.has(list) ? kept[list] : undefined
     let rows: Row[]
     const files = before?.flatMap((r) => filesOf(...r).map((f) => [f, previous(f)] as const))
-    if (before && files!.every(([, d]) => d)) {
+    // A page written in the read phase from another item than last time is not the one kept.
+    const same = ([f, d]: readonly [string, Buffer | undefined]) =>
+      d !== undefined && (writer.emitted.get(f) ?? d).equals(d)
+    if (before && files!.every(same)) {
       rows = before
       for (const [f, d] of files!) {
-        writer.keep(f, d!)
+        if (!writer.emitted.has(f)) writer.keep(f, d!)
         unlisted.delete(f)
       }
       pages += rows.filter(([id]) => articleFile(id) !== null).length
@@ -272,11 +280,8 @@ function writeArticles(
       for (const item of page.items) {
         const file = articleFile(item.id)
         if (file !== null) {
-          const d = digest(item)
           unlisted.delete(file)
-          // Written in the read phase from the same item: nothing to do.
-          if (!writer.emitted.get(file)?.equals(d))
-            run.emit(file, () => articlePage(run.shells.article, run.site, item), d)
+          run.emit(file, () => articlePage(run.shells.article, run.site, item), digest(item))
           pages++
         }
         const redirect = oldPermalinks

@@ -117,6 +117,19 @@ describe('the writer thread', () => {
   })
 })
 
+describe('the writer thread, on the way out of a failing build', () => {
+  it('stops without throwing a failed write (flush reports it), and leaves no temporary folder', () => {
+    const { writer, out } = threadedWriter()
+    fs.mkdirSync(path.join(out, 'blocked.json'))
+    writer.write('blocked.json', '2', undefined)
+    // More than a batch: the thread gets them, fails, and says so before the build stops it.
+    for (let k = 0; k < 70; k++) writer.write(`after-${k}.json`, '3', undefined)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300)
+    expect(() => writer.finish()).not.toThrow()
+    expect(fs.readdirSync(out).sort()).toEqual(['blocked.json'])
+  })
+})
+
 describe('the search index thread', () => {
   const options = { searchSegmentSize: 16, validate: true }
 

@@ -138,7 +138,8 @@ export class WriteQueue {
 
   /**
    * Waits until every queued write is done; throws the first that failed. Returns the bundle
-   * paths found already holding their bytes since the last flush (not written).
+   * paths that writes with this tag found already holding their bytes (not written) since the
+   * last flush of the tag; after close(), only those.
    */
   flush(tag = 0): string[] {
     if (!this.closed) {
@@ -151,16 +152,26 @@ export class WriteQueue {
     return rels
   }
 
-  /** Drops what is still queued and stops the worker (after a failure elsewhere). */
+  /**
+   * Stops the worker: what is still queued is dropped (after a failure elsewhere; idle() flushes
+   * first). Never throws: a failed write is flush()'s to report, and close() runs on the way out
+   * of a build that may be failing for another reason.
+   */
   close(): void {
     Atomics.store(this.ctl, STOP, 1)
     // The worker skips them, but counts them done.
     this.handOver()
-    while (this.settled() < this.sent) this.wait()
-    this.rethrow()
-    void this.worker.terminate()
-    this.closed = true
-    this.port.close()
+    try {
+      for (let done = Atomics.load(this.ctl, DONE); done < this.sent;) {
+        Atomics.wait(this.ctl, DONE, done, 1000)
+        done = Atomics.load(this.ctl, DONE)
+      }
+    } finally {
+      this.receive(false)
+      void this.worker.terminate()
+      this.closed = true
+      this.port.close()
+    }
   }
 
   /** How many of the `sent` writes are done; forgets their sizes. */
@@ -185,6 +196,11 @@ export class WriteQueue {
   }
 
   private rethrow(): void {
+    this.receive(true)
+  }
+
+  /** Takes the worker's messages: unchanged paths are noted, a failure thrown if asked. */
+  private receive(throwing: boolean): void {
     for (let m = receiveMessageOnPort(this.port); m; m = receiveMessageOnPort(this.port)) {
       const msg = m.message as {
         unchanged?: string
@@ -198,7 +214,7 @@ export class WriteQueue {
         const rels = this.unchanged.get(tag)
         if (rels) rels.push(msg.unchanged)
         else this.unchanged.set(tag, [msg.unchanged])
-      } else if (msg.failed !== undefined) {
+      } else if (msg.failed !== undefined && throwing) {
         const cause = Object.assign(new Error(msg.message), { code: msg.code })
         throw fsFailure('write', msg.failed, cause)
       }
