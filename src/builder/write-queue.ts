@@ -6,8 +6,12 @@
 import { MessageChannel, Worker, receiveMessageOnPort, type MessagePort } from 'node:worker_threads'
 import { fsFailure } from './errors.ts'
 
-/** Bytes queued and not yet written before the build thread waits: bounds the build's memory. */
-const MAX_PENDING_BYTES = 16 << 20
+/**
+ * Bytes queued and not yet written before the build thread waits: bounds the build's memory. When
+ * the file system is slow the queue stays full, and each queued byte is held twice (the message,
+ * then the worker's copy): a few megabytes keep the thread busy for a second or more already.
+ */
+const MAX_PENDING_BYTES = 4 << 20
 /** Writes handed over in one message: a message costs more than a small file's bytes. */
 const BATCH_WRITES = 64
 const BATCH_BYTES = 256 << 10
