@@ -60,6 +60,25 @@ export function fileDigest(abs: string): Buffer | undefined {
   }
 }
 
+/** Whether the file on disk (not through a symlink) holds exactly `data`. */
+export function fileHolds(abs: string, data: string | Buffer): boolean {
+  let fd: number
+  try {
+    fd = fs.openSync(abs, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+  } catch {
+    return false
+  }
+  try {
+    const bytes = typeof data === 'string' ? Buffer.from(data) : data
+    if (fs.fstatSync(fd).size !== bytes.length) return false
+    return fs.readFileSync(fd).equals(bytes)
+  } catch {
+    return false
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 /** A column of digests, `count` long, all zero (= unknown) at first. */
 export const digestColumn = (count: number) => new Uint32Array(count * DIGEST_WORDS)
 

@@ -5,14 +5,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { createHash } from 'node:crypto'
-import { digestOf, fileDigest, keptDigest } from './digest.ts'
+import { digestOf, fileDigest, fileHolds, keptDigest } from './digest.ts'
 import { BuildError, fsFailure, guard } from './errors.ts'
 import { WriteQueue } from './write-queue.ts'
 
 /** Temporary files of the build in progress, inside --out so a rename is atomic. */
 export const TMP_DIR = '.build-tmp'
 const SAFE_PATH = /^(?:[A-Za-z0-9_~.-]+\/)*[A-Za-z0-9_~-][A-Za-z0-9_~.-]*$/
-const READ_FLAGS = fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW
 /** Writes done on the build thread before the rest go to a writer thread (./write-queue.ts). */
 const QUEUE_AFTER = 512
 
@@ -48,10 +47,7 @@ export class BundleWriter {
       queueAfter?: number
       /** The temporary folder's name, when two writers share --out. */
       tmp?: string
-      /**
-       * Another writer whose thread takes this one's writes: two threads creating files at once
-       * are slower than one (the file system serializes them) and cost another heap.
-       */
+      /** Another writer whose thread takes this one's writes (two threads creating files are slower). */
       shareWith?: BundleWriter
     } = {},
   ) {
@@ -138,7 +134,7 @@ export class BundleWriter {
           throw fsFailure('write', abs, e)
         }
       }
-      if (this.holds(abs, data)) return false
+      if (fileHolds(abs, data)) return false
     }
     this.replace(abs, data)
     return true
@@ -190,25 +186,6 @@ export class BundleWriter {
     } catch (e) {
       fs.rmSync(tmp, { force: true })
       throw fsFailure('write', abs, e)
-    }
-  }
-
-  /** Whether the file on disk (not a symlink) holds exactly `data`. */
-  private holds(abs: string, data: string | Buffer): boolean {
-    let fd: number
-    try {
-      fd = fs.openSync(abs, READ_FLAGS)
-    } catch {
-      return false
-    }
-    try {
-      const bytes = typeof data === 'string' ? Buffer.from(data) : data
-      if (fs.fstatSync(fd).size !== bytes.length) return false
-      return fs.readFileSync(fd).equals(bytes)
-    } catch {
-      return false
-    } finally {
-      fs.closeSync(fd)
     }
   }
 
