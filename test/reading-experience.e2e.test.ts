@@ -71,19 +71,24 @@ describe.runIf(browserAvailable())('reading experience', () => {
   }
   const items = (page: Page) => page.locator('[role="feed"] > article')
 
-  /** Scrolls the page by a wheel and waits until it comes to rest. */
+  /** Scrolls the page by a wheel over the list and waits until it has come to rest. */
   async function scrollBy(page: Page, dy: number): Promise<number> {
+    const { width, height } = page.viewportSize()!
+    await page.mouse.move(width / 2, height / 2)
     await page.mouse.wheel(0, dy)
-    let last = -1
+    // At rest: the same offset for half a second (more items may still arrive and be measured).
+    const seen: number[] = []
     await expect
-      .poll(async () => {
-        const y = await page.evaluate(() => scrollY)
-        const still = y === last && y > 0
-        last = y
-        return still
-      })
+      .poll(
+        async () => {
+          seen.push(await page.evaluate(() => scrollY))
+          const recent = seen.slice(-6)
+          return recent.length === 6 && recent[0]! > 0 && recent.every((y) => y === recent[0])
+        },
+        { interval: 100 },
+      )
       .toBe(true)
-    return last
+    return seen.at(-1)!
   }
 
   /** An item wholly on screen (a list keeps a few items out of view rendered too). */

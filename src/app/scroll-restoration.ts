@@ -5,6 +5,7 @@
 // reload, or new articles above it, do not move the reader.
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { NavigationType, useLocation, useNavigationType } from 'react-router'
+import { holdPlace, itemInView, offsetOf } from '../lib/hold-place.ts'
 import { keepsList } from './wide-layout.ts'
 
 export const SCROLL_STORAGE_KEY = 'news-reader:scroll'
@@ -15,8 +16,6 @@ const MAX_ENTRIES = 100
  * the list again). Any input from the reader ends it at once.
  */
 const RESTORE_MS = 2_000
-/** Frames a restore must hold its place (items measured late move the list under it). */
-const SETTLE_FRAMES = 10
 /**
  * Where the window was: its offset, and the first list item in view with that item's top (a
  * `data-id` names it) where the list had one.
@@ -66,24 +65,15 @@ function save(positions: Positions) {
   }
 }
 
-const listItems = () => document.querySelectorAll<HTMLElement>('[role="feed"] > article[data-id]')
-
 /** At the very top the page stays at its top: new posts above the first article are to be seen. */
 function currentPosition(): Position {
-  if (window.scrollY > 0)
-    for (const el of listItems()) {
-      const { top, bottom } = el.getBoundingClientRect()
-      if (bottom > 0) return [window.scrollY, el.dataset.id, top]
-    }
-  return [window.scrollY]
+  const item = window.scrollY > 0 ? itemInView() : undefined
+  return item ? [window.scrollY, ...item] : [window.scrollY]
 }
 
 /** The offset that puts a position's item back where it was, or its `y` while it is not shown. */
-function targetOf([y, id, top = 0]: Position): number {
-  for (const el of listItems())
-    if (el.dataset.id === id) return window.scrollY + el.getBoundingClientRect().top - top
-  return y
-}
+const targetOf = ([y, id, top = 0]: Position): number =>
+  (id !== undefined ? offsetOf(id, top) : undefined) ?? y
 
 function scrollToFragment(hash: string): boolean {
   if (hash.length < 2) return false
@@ -157,28 +147,14 @@ export function useScrollRestoration(): void {
       return
     }
     // The list may not be tall enough yet (its data still arriving after a reload), and its items
-    // are measured as they render: try again each frame until the place holds for a few frames,
-    // for a while, or until the reader takes over.
-    let frame = 0
-    let held = 0
-    const deadline = performance.now() + RESTORE_MS
-    const stop = () => {
-      cancelAnimationFrame(frame)
-      restoring.current = false
-      for (const type of INPUTS) window.removeEventListener(type, stop)
-    }
-    const attempt = () => {
-      const target = targetOf(saved)
-      window.scrollTo(0, target)
-      held = Math.abs(window.scrollY - target) < 1 ? held + 1 : 0
-      if (held >= SETTLE_FRAMES || performance.now() > deadline) stop()
-      else frame = requestAnimationFrame(attempt)
-    }
+    // are measured as they render: the place is held until it settles, or the reader takes over.
     restoring.current = true
-    for (const type of INPUTS) window.addEventListener(type, stop, { passive: true })
-    attempt()
-    return stop
+    return holdPlace(
+      () => targetOf(saved),
+      RESTORE_MS,
+      () => {
+        restoring.current = false
+      },
+    )
   }, [location, action])
 }
-
-const INPUTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const
