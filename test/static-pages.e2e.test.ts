@@ -83,7 +83,13 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
   function cspViolations(page: Page): string[] {
     const found: string[] = []
     page.on('console', (m) => {
-      if (/Content.Security.Policy|Trusted Type/i.test(m.text())) found.push(m.text())
+      if (!/Content.Security.Policy|Trusted Type/i.test(m.text())) return
+      // Chromium (156 on) checks an inline handler against the page's CSP as soon as it is
+      // parsed, even into the sanitizer's inert document (DOMParser), before DOMPurify drops it:
+      // a report from the sanitizer's own chunk, of a handler that never reached the page.
+      const inSanitizer = /\/assets\/trusted-html-[\w-]+\.js$/.test(m.location().url)
+      if (inSanitizer && /inline event handler/.test(m.text())) return
+      found.push(m.text())
     })
     return found
   }

@@ -5,7 +5,7 @@
 // reload, or new articles above it, do not move the reader.
 import { useEffect, useLayoutEffect, useRef } from 'react'
 import { NavigationType, useLocation, useNavigationType } from 'react-router'
-import { holdPlace, itemInView, offsetOf } from '../lib/hold-place.ts'
+import { holdPlace, placeNow, type Place } from '../lib/hold-place.ts'
 import { keepsList } from './wide-layout.ts'
 
 export const SCROLL_STORAGE_KEY = 'news-reader:scroll'
@@ -16,12 +16,8 @@ const MAX_ENTRIES = 100
  * the list again). Any input from the reader ends it at once.
  */
 const RESTORE_MS = 2_000
-/**
- * Where the window was: its offset, and the first list item in view with that item's top (a
- * `data-id` names it) where the list had one.
- */
-type Position = [y: number, id?: string, top?: number]
-type Positions = Map<string, Position>
+/** Where the window was on each history entry. */
+type Positions = Map<string, Place>
 
 /**
  * Gives the history entry of a fresh page load a key of its own. react-router keys such an entry
@@ -65,16 +61,6 @@ function save(positions: Positions) {
   }
 }
 
-/** At the very top the page stays at its top: new posts above the first article are to be seen. */
-function currentPosition(): Position {
-  const item = window.scrollY > 0 ? itemInView() : undefined
-  return item ? [window.scrollY, ...item] : [window.scrollY]
-}
-
-/** The offset that puts a position's item back where it was, or its `y` while it is not shown. */
-const targetOf = ([y, id, top = 0]: Position): number =>
-  (id !== undefined ? offsetOf(id, top) : undefined) ?? y
-
 function scrollToFragment(hash: string): boolean {
   if (hash.length < 2) return false
   let id = hash.slice(1)
@@ -103,7 +89,7 @@ export function useScrollRestoration(): void {
     const previous = window.history.scrollRestoration
     window.history.scrollRestoration = 'manual'
     const onScroll = () => {
-      if (!restoring.current) positions.current?.set(current.current, currentPosition())
+      if (!restoring.current) positions.current?.set(current.current, placeNow())
     }
     // The position too: a scroll event comes with the next frame, which a reload right after
     // scrolling may not wait for.
@@ -149,12 +135,8 @@ export function useScrollRestoration(): void {
     // The list may not be tall enough yet (its data still arriving after a reload), and its items
     // are measured as they render: the place is held until it settles, or the reader takes over.
     restoring.current = true
-    return holdPlace(
-      () => targetOf(saved),
-      RESTORE_MS,
-      () => {
-        restoring.current = false
-      },
-    )
+    return holdPlace(saved, RESTORE_MS, () => {
+      restoring.current = false
+    })
   }, [location, action])
 }

@@ -3,6 +3,9 @@
 // windowed list may move the window as it mounts, so the offset that keeps an article in place is
 // found again each frame.
 
+/** Where the window was: its offset, and the first list item in view with that item's top. */
+export type Place = [y: number, id?: string, top?: number]
+
 /** Frames a place must hold before it counts as settled (items measured late move the list). */
 const SETTLE_FRAMES = 10
 /** Any of these from the reader ends a hold at once: the window is theirs again. */
@@ -10,47 +13,45 @@ const INPUTS = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const
 
 const listItems = () => document.querySelectorAll<HTMLElement>('[role="feed"] > article[data-id]')
 
-/** The first list item in view, with the top of its box in the window, if a list shows one. */
-export function itemInView(): [id: string, top: number] | undefined {
-  for (const el of listItems()) {
-    const { top, bottom } = el.getBoundingClientRect()
-    if (bottom > 0 && el.dataset.id !== undefined) return [el.dataset.id, top]
-  }
-  return undefined
+/** The place now. At the very top the page stays at its top: new posts above are to be seen. */
+export function placeNow(): Place {
+  if (scrollY > 0)
+    for (const el of listItems()) {
+      const { top, bottom } = el.getBoundingClientRect()
+      if (bottom > 0) return [scrollY, el.dataset.id, top]
+    }
+  return [scrollY]
 }
 
-/** The window offset that puts item `id` at `top` in the window, while that item is rendered. */
-export function offsetOf(id: string, top: number): number | undefined {
+/** The offset that puts a place's item back where it was, or its `y` while it is not rendered. */
+export function offsetOf([y, id, top = 0]: Place): number {
   for (const el of listItems())
-    if (el.dataset.id === id) return window.scrollY + el.getBoundingClientRect().top - top
-  return undefined
+    if (el.dataset.id === id) return scrollY + el.getBoundingClientRect().top - top
+  return y
 }
 
 /**
- * Scrolls to `target()` now and each frame after, until the window has stayed there for a few
+ * Scrolls to `place` now and each frame after, until the window has stayed there for a few
  * frames, `ms` have passed, or the reader gives any input. Returns a function that stops it;
- * `onStop` runs once, however it stops.
+ * `onStop` runs whenever it stops (it may run again: stopping twice is harmless).
  */
-export function holdPlace(target: () => number, ms: number, onStop?: () => void): () => void {
+export function holdPlace(place: Place, ms: number, onStop?: () => void): () => void {
   let frame = 0
   let held = 0
-  let stopped = false
   const deadline = performance.now() + ms
   const stop = () => {
-    if (stopped) return
-    stopped = true
     cancelAnimationFrame(frame)
-    for (const type of INPUTS) window.removeEventListener(type, stop)
+    for (const type of INPUTS) removeEventListener(type, stop)
     onStop?.()
   }
   const attempt = () => {
-    const y = target()
-    window.scrollTo(0, y)
-    held = Math.abs(window.scrollY - y) < 1 ? held + 1 : 0
+    const y = offsetOf(place)
+    scrollTo(0, y)
+    held = Math.abs(scrollY - y) < 1 ? held + 1 : 0
     if (held >= SETTLE_FRAMES || performance.now() > deadline) stop()
     else frame = requestAnimationFrame(attempt)
   }
-  for (const type of INPUTS) window.addEventListener(type, stop, { passive: true })
+  for (const type of INPUTS) addEventListener(type, stop, { passive: true })
   attempt()
   return stop
 }

@@ -18,7 +18,7 @@ import {
 import type { Article } from '../../../entities/article/model/article.ts'
 import type { ListScope } from '../../../entities/article/model/scope.ts'
 import { dayKey, formatDayLabel, useDisplayZone } from '../../../lib/format.ts'
-import { holdPlace, itemInView, offsetOf } from '../../../lib/hold-place.ts'
+import { placeNow, type Place } from '../../../lib/hold-place.ts'
 import { useNow } from '../../../lib/use-now.ts'
 import { ArticleListItem } from '../../../entities/article/ui/article-card.tsx'
 import { rememberHeights } from './item-heights.ts'
@@ -36,8 +36,6 @@ let coldStart =
   typeof performance !== 'undefined' &&
   (performance.getEntriesByType?.('navigation')[0] as PerformanceNavigationTiming | undefined)
     ?.type === 'navigate'
-/** How long the switch to windowing may take to settle, the reader's place held meanwhile. */
-const SWITCH_MS = 1_000
 /** An item in view this long counts as one the reader may open: its body is fetched ahead. */
 const DWELL_MS = 300
 
@@ -81,9 +79,6 @@ function moveFocus(e: KeyboardEvent<HTMLDivElement>) {
     next.focus()
   }
 }
-
-/** Where the window is, and the list item at its top (none at the very top: nothing to keep). */
-const placeNow = () => ({ y: window.scrollY, item: window.scrollY > 0 ? itemInView() : undefined })
 
 /** The list index of the <article> around `el`, or -1. */
 const indexOf = (el: Element | null) =>
@@ -135,32 +130,18 @@ export function ArticleList({
     })
   })
   // Heights of the whole list, taken before it switches to windowing, so nothing jumps then; and
-  // the reader's place in it, which the switch must not lose: a windowed list mounting under a
-  // scrolled window may move it (to where the window was when it began to render).
-  const place = useRef<{ y: number; item?: [id: string, top: number] }>(undefined)
-  const plainAndGrowing = !Rows && growing
+  // the reader's place in it, which the windowed list keeps as it mounts (virtual-rows.tsx).
+  const place = useRef<Place>(undefined)
   useLayoutEffect(() => {
-    if (!plainAndGrowing || !feed.current) return
-    rememberHeights(feed.current, keys)
-    place.current = placeNow()
-  })
-  useEffect(() => {
-    if (!plainAndGrowing) return
-    const onScroll = () => {
+    if (Rows || !feed.current) return
+    if (growing) rememberHeights(feed.current, keys)
+    const keep = () => {
       place.current = placeNow()
     }
-    window.addEventListener('scroll', onScroll, { passive: true })
-    return () => window.removeEventListener('scroll', onScroll)
-  }, [plainAndGrowing])
-  const windowed = Rows !== undefined
-  useLayoutEffect(() => {
-    const at = place.current
-    place.current = undefined
-    if (!windowed || !at?.item) return
-    const [id, top] = at.item
-    // Until the item is rendered again, the offset it was at brings it into the window.
-    return holdPlace(() => offsetOf(id, top) ?? at.y, SWITCH_MS)
-  }, [windowed])
+    keep()
+    addEventListener('scroll', keep)
+    return () => removeEventListener('scroll', keep)
+  })
 
   const latest = useRef({ articles, onIntent })
   useEffect(() => {
@@ -274,7 +255,14 @@ export function ArticleList({
       onPointerOver={(e) => intent(indexOf(e.target as Element))}
     >
       {Rows ? (
-        <Rows keys={keys} feed={feed} focused={focused} itemRef={observe} renderItem={item} />
+        <Rows
+          keys={keys}
+          feed={feed}
+          place={place}
+          focused={focused}
+          itemRef={observe}
+          renderItem={item}
+        />
       ) : (
         // Until the windowing code is there, a long list shows its first items only.
         keys.slice(0, limit).map((_, i) => item(i))

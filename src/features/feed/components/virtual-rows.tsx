@@ -16,8 +16,11 @@ import {
   useWindowVirtualizer,
   type Range,
 } from '@tanstack/react-virtual'
+import { holdPlace, type Place } from '../../../lib/hold-place.ts'
 import { itemHeights } from './item-heights.ts'
 
+/** How long the switch to windowing may take to settle, the reader's place held meanwhile. */
+const SWITCH_MS = 1_000
 /** A typical list item, until one is measured. */
 const ESTIMATE = 140
 
@@ -43,6 +46,8 @@ export type VirtualRowsProps = {
   /** Item keys (article ids), in list order. */
   keys: readonly string[]
   feed: RefObject<HTMLDivElement | null>
+  /** Where the reader was in the list before it was windowed: kept as it mounts. */
+  place: RefObject<Place | undefined>
   /** Index of the item holding keyboard focus (kept rendered with its neighbours), or -1. */
   focused: number
   /** Called with each rendered item element (e.g. to observe it); returns its cleanup. */
@@ -51,7 +56,7 @@ export type VirtualRowsProps = {
   renderItem: (index: number, top: number, ref: RefCallback<HTMLElement>) => ReactNode
 }
 
-export function VirtualRows({ keys, feed, focused, itemRef, renderItem }: VirtualRowsProps) {
+export function VirtualRows({ keys, feed, place, focused, itemRef, renderItem }: VirtualRowsProps) {
   const margin = useDocumentTop(feed)
   const virtualizer = useWindowVirtualizer({
     count: keys.length,
@@ -77,6 +82,12 @@ export function VirtualRows({ keys, feed, focused, itemRef, renderItem }: Virtua
       return size
     },
   })
+  // Mounting under a scrolled window, the virtualizer may move it to where the window was when
+  // this render began: the article the reader had at the top of the window stays there.
+  useLayoutEffect(() => {
+    const at = place.current
+    if (at?.[1] !== undefined) return holdPlace(at, SWITCH_MS)
+  }, [place])
   // Switching to windowing re-creates the items: the article that had keyboard focus (kept in
   // the range above) gets it back as soon as it is rendered, unless focus went elsewhere.
   const restoreFocus = useRef(true)
