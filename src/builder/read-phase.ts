@@ -2,13 +2,11 @@
 // learned of it, and only new or changed files are read and parsed. Each parsed post's content
 // file is written at once and its list item appended to the item store; what stays in memory is
 // the compact catalog (./catalog.ts).
-import fs from 'node:fs'
 import * as v from 'valibot'
 import { BundleListItemSchema, describeIssues, type BundleListItem } from '../shared/feed-bundle.ts'
 import { searchBodyText } from '../shared/search.ts'
 import { archiveItem, contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
 import { Articles, DUPLICATE, IMPORTED, Interner, SKIPPED, type NameMap } from './catalog.ts'
-import { causeOf } from './errors.ts'
 import { digestAt, digestOf, hasDigest, sameDigest, setDigest, copyDigest } from './digest.ts'
 import type { Listing } from './inputs.ts'
 import type { ItemStore } from './item-store.ts'
@@ -18,8 +16,9 @@ import type { Progress } from './progress.ts'
 import type { SearchSpool } from './search-index/spool.ts'
 import { searchDoc } from './search-index/write.ts'
 import { SYMLINK_REASON, readPost, tooLarge } from './read-post.ts'
+import { FAILED, FILE, LINK, MISSING, lstatAll } from './stat-many.ts'
 import { inputPath, type Site } from './site.ts'
-import { savedFolder, type BuildState, type SavedFolder } from './state.ts'
+import { savedFolder, type BuildState } from './state.ts'
 
 export type ReadContext = {
   site: Site
@@ -101,60 +100,62 @@ export function readPhase(ctx: ReadContext): ReadResult {
   return r
 }
 
-/**
- * For each input: parse it, reuse the last build's row as it is, or reuse a skip of the same bytes.
- * Inputs skipped for what lstat shows get their reason here.
- */
+/** Each input: to parse, or the last build's row (or skip) to reuse; lstat's reasons to skip. */
 function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matches {
   const { inputs } = ctx.listing
   const m: Matches = {
     action: new Uint8Array(inputs.count),
     row: new Int32Array(inputs.count).fill(-1),
   }
-  const folders = ctx.site.folders
+  const saved = ctx.site.folders.map((f) => savedFolder(prev, f))
+  // Inputs with something to compare are lstat'ed first, all at once (./stat-many.ts); a clean
+  // build's posts are opened without following links and fstat'ed anyway (readPost).
+  const at = new Int32Array(inputs.count).fill(-1)
+  const paths: string[] = []
+  for (let i = 0; i < inputs.count; i++) {
+    if (inputs.status[i] === DUPLICATE) continue
+    if (!saved[inputs.folder[i] as number] && inputs.ids[i] !== undefined) continue
+    at[i] = paths.length
+    paths.push(inputPath(ctx.site, inputs, i))
+  }
+  const stats = lstatAll(paths)
   let folder = -1
-  let saved: SavedFolder | undefined
   let j = 0
   for (let i = 0; i < inputs.count; i++) {
     const k = inputs.folder[i] as number
     if (k !== folder) {
       folder = k
-      saved = savedFolder(prev, folders[k]!)
-      j = saved?.start ?? 0
+      j = saved[k]?.start ?? 0
     }
-    // Only duplicates have a reason before this point.
-    if (inputs.status[i] === DUPLICATE) continue
-    // Nothing to compare with (a clean build): the post is opened without following links and
-    // fstat'ed anyway (readPost), so a separate lstat would only add a system call per post.
-    if (!saved && inputs.ids[i] !== undefined) continue
-    let stat: fs.Stats | undefined
-    try {
-      stat = fs.lstatSync(inputPath(ctx.site, inputs, i), { throwIfNoEntry: false })
-    } catch (e) {
-      inputs.reasons.set(i, `unreadable: ${(e as NodeJS.ErrnoException).code ?? causeOf(e)}`)
-      continue
+    const s = at[i] as number
+    if (s < 0) continue // a duplicate (with its reason), or a clean build's post
+    const kind = stats.kind[s]
+    const size = stats.size[s] as number
+    if (kind !== MISSING && kind !== FAILED) {
+      inputs.size[i] = size
+      inputs.mtimeMs[i] = stats.mtimeMs[s] as number
     }
-    const reason = !stat
-      ? 'unreadable: ENOENT'
-      : stat.isSymbolicLink()
-        ? SYMLINK_REASON
-        : !stat.isFile()
-          ? 'not a regular file'
-          : inputs.ids[i] === undefined
-            ? 'not a post: not a Markdown or HTML file'
-            : stat.size > MAX_POST_BYTES
-              ? tooLarge(stat.size)
-              : undefined
-    if (stat) {
-      inputs.size[i] = stat.size
-      inputs.mtimeMs[i] = stat.mtimeMs
-    }
+    const reason =
+      kind === FAILED
+        ? `unreadable: ${stats.errors.get(s)}`
+        : kind === MISSING
+          ? 'unreadable: ENOENT'
+          : kind === LINK
+            ? SYMLINK_REASON
+            : kind !== FILE
+              ? 'not a regular file'
+              : inputs.ids[i] === undefined
+                ? 'not a post: not a Markdown or HTML file'
+                : size > MAX_POST_BYTES
+                  ? tooLarge(size)
+                  : undefined
     if (reason !== undefined) inputs.reasons.set(i, reason)
-    if (reason !== undefined || !prev || !saved) continue
+    const from = saved[k]
+    if (reason !== undefined || !prev || !from) continue
     // Both lists are sorted the same way within a folder: one walk in step replaces a map.
     const name = inputs.names[i] as string
     const names = prev.inputs.names
-    const end = saved.start + saved.count
+    const end = from.start + from.count
     while (j < end && (names[j] as string) < name) j++
     if (j >= end || names[j] !== name) continue
     m.row[i] = j

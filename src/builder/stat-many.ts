@@ -1,0 +1,147 @@
+// lstat of every input an incremental build compares with the last build's: a million posts are a
+// million system calls, the largest cost of adding a few posts to a big archive. A worker thread
+// takes the second half of the list while this thread does the first (two cores).
+import fs from 'node:fs'
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
+import { causeOf } from './errors.ts'
+
+/** What lstat found: nothing there, a regular file, a symbolic link, something else, an error. */
+export const MISSING = 0
+export const FILE = 1
+export const LINK = 2
+export const OTHER = 3
+export const FAILED = 4
+
+export type StatList = {
+  kind: Uint8Array
+  size: Float64Array
+  mtimeMs: Float64Array
+  /** The error code (or message) of each FAILED entry. */
+  errors: Map<number, string>
+}
+
+/** Below this many files, starting a thread costs more than it saves. */
+const SHARE_FROM = 20_000
+
+// Plain JavaScript evaluated in the worker (as ./write-queue.ts's): the same under every runner.
+// It is statRange below, with the worker's paths starting at the list's index `offset`.
+const STAT = `(paths, offset, kind, size, mtimeMs, from, to, errors, ctl) => {
+  for (let i = from; i < to; i++) {
+    if (ctl && (i & 1023) === 0) Atomics.store(ctl, 2, i)
+    try {
+      const s = fs.lstatSync(paths[i - offset], { throwIfNoEntry: false })
+      if (!s) continue
+      kind[i] = s.isSymbolicLink() ? ${LINK} : s.isFile() ? ${FILE} : ${OTHER}
+      size[i] = s.size
+      mtimeMs[i] = s.mtimeMs
+    } catch (e) {
+      kind[i] = ${FAILED}
+      errors.push([i, (e && e.code) || (e && e.message) || String(e)])
+    }
+  }
+}`
+const WORKER = `
+const fs = require('node:fs')
+const { workerData } = require('node:worker_threads')
+const { paths, kind, size, mtimeMs, from, ctl, port } = workerData
+const errors = []
+try {
+  (${STAT})(paths, from, kind, size, mtimeMs, from, from + paths.length, errors, ctl)
+} catch (e) {
+  Atomics.store(ctl, 1, 1)
+} finally {
+  port.postMessage(errors)
+  Atomics.store(ctl, 0, 1)
+  Atomics.notify(ctl, 0)
+}
+`
+/** STAT on this thread. */
+function statRange(
+  paths: readonly string[],
+  kind: Uint8Array,
+  size: Float64Array,
+  mtimeMs: Float64Array,
+  from: number,
+  to: number,
+  errors: [number, string][],
+): void {
+  for (let i = from; i < to; i++) {
+    try {
+      const s = fs.lstatSync(paths[i] as string, { throwIfNoEntry: false })
+      if (!s) continue
+      kind[i] = s.isSymbolicLink() ? LINK : s.isFile() ? FILE : OTHER
+      size[i] = s.size
+      mtimeMs[i] = s.mtimeMs
+    } catch (e) {
+      kind[i] = FAILED
+      errors.push([i, (e as NodeJS.ErrnoException).code ?? causeOf(e)])
+    }
+  }
+}
+
+/** A worker that has not moved on for this long is given up on (its half is done here). */
+const STALL_MS = 30_000
+
+/** lstat of each path, in order; what it found is in the returned columns. */
+export function lstatAll(paths: readonly string[], shareFrom = SHARE_FROM): StatList {
+  const n = paths.length
+  const kind = new Uint8Array(new SharedArrayBuffer(n))
+  const size = new Float64Array(new SharedArrayBuffer(n * 8))
+  const mtimeMs = new Float64Array(new SharedArrayBuffer(n * 8))
+  const errors: [number, string][] = []
+  const half = n >= shareFrom ? n >> 1 : n
+  const worker = half < n ? startWorker(paths, kind, size, mtimeMs, half) : null
+  statRange(paths, kind, size, mtimeMs, 0, worker ? half : n, errors)
+  if (worker) {
+    const theirs = worker()
+    if (theirs) errors.push(...theirs)
+    // The thread could not finish (it failed to start or ran out of memory): do its half here.
+    else statRange(paths, kind, size, mtimeMs, half, n, errors)
+  }
+  return { kind, size, mtimeMs, errors: new Map(errors) }
+}
+
+/** Starts the second half on a worker; the returned function waits for it (null: do it here). */
+function startWorker(
+  paths: readonly string[],
+  kind: Uint8Array,
+  size: Float64Array,
+  mtimeMs: Float64Array,
+  from: number,
+): () => [number, string][] | null {
+  // [done, failed, how far it got]
+  const ctl = new Int32Array(new SharedArrayBuffer(12))
+  const { port1, port2 } = new MessageChannel()
+  let worker: Worker
+  try {
+    // The worker gets its paths and the whole columns: it writes at the list's indexes.
+    worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { paths: paths.slice(from), kind, size, mtimeMs, from, ctl, port: port2 },
+      transferList: [port2],
+      resourceLimits: { maxYoungGenerationSizeMb: 4 },
+    })
+  } catch {
+    return () => null
+  }
+  // Its failures are seen below (it never says it is done); none is thrown at this thread.
+  worker.on('error', () => {})
+  worker.unref()
+  return () => {
+    // This thread blocks (no events arrive meanwhile): a worker that died before it could say
+    // so is seen by its progress standing still.
+    let seen = -1
+    let since = performance.now()
+    while (Atomics.load(ctl, 0) === 0) {
+      Atomics.wait(ctl, 0, 0, 1_000)
+      const at = Atomics.load(ctl, 2)
+      if (at !== seen) [seen, since] = [at, performance.now()]
+      else if (performance.now() - since > STALL_MS) break
+    }
+    const errors = receiveMessageOnPort(port1)?.message as [number, string][] | undefined
+    port1.close()
+    if (Atomics.load(ctl, 0) === 0) void worker.terminate()
+    if (Atomics.load(ctl, 0) === 0 || Atomics.load(ctl, 1) !== 0 || !errors) return null
+    return errors
+  }
+}
