@@ -194,6 +194,7 @@ describe.runIf(browserAvailable())('static pages of a generated archive', () => 
       holdApp = null
       await page.locator('article.article:not([data-static]) > .body').waitFor()
       expect(await page.locator('.article .body').textContent()).toBe('先到的正文链接')
+      expect(await page.locator('.article .body :is(script, [onerror])').count()).toBe(0)
       expect(requested.filter((p) => p === `/feed/content/${item.id}.json`)).toHaveLength(1)
       await page.waitForTimeout(300)
       expect(await page.evaluate(() => (window as { pwned?: number }).pwned)).toBeUndefined()

@@ -40,10 +40,12 @@ function load(): Positions {
     const parsed = JSON.parse(sessionStorage.getItem(SCROLL_STORAGE_KEY) ?? '{}') as object
     for (const [key, value] of Object.entries(parsed)) {
       const [y, id, top] = Array.isArray(value) ? (value as unknown[]) : []
-      if (typeof y !== 'number' || !(y >= 0 && y < Infinity)) continue
+      if (!Number.isFinite(y) || (y as number) < 0) continue
       positions.set(
         key,
-        typeof id === 'string' && Number.isFinite(top) ? [y, id, top as number] : [y],
+        typeof id === 'string' && Number.isFinite(top)
+          ? [y as number, id, top as number]
+          : [y as number],
       )
     }
   } catch {

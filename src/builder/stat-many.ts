@@ -27,9 +27,10 @@ const SHARE_FROM = 20_000
 // It is statRange below, with the worker's paths starting at the list's index `offset`.
 const STAT = `(paths, offset, kind, size, mtimeMs, from, to, errors, ctl) => {
   for (let i = from; i < to; i++) {
-    if (ctl && (i & 1023) === 0) Atomics.store(ctl, 2, i)
+    if (ctl) Atomics.store(ctl, 2, i + 1)
     try {
       const s = fs.lstatSync(paths[i - offset], { throwIfNoEntry: false })
+      kind[i] = ${MISSING}
       if (!s) continue
       kind[i] = s.isSymbolicLink() ? ${LINK} : s.isFile() ? ${FILE} : ${OTHER}
       size[i] = s.size
@@ -68,6 +69,7 @@ function statRange(
   for (let i = from; i < to; i++) {
     try {
       const s = fs.lstatSync(paths[i] as string, { throwIfNoEntry: false })
+      kind[i] = MISSING
       if (!s) continue
       kind[i] = s.isSymbolicLink() ? LINK : s.isFile() ? FILE : OTHER
       size[i] = s.size
@@ -79,7 +81,11 @@ function statRange(
   }
 }
 
-/** A worker that has not moved on for this long is given up on (its half is done here). */
+/**
+ * A worker that has not begun after START_MS, or has not moved on for STALL_MS, is given up on
+ * (its half is done here). It may have died before it could say so.
+ */
+const START_MS = 5_000
 const STALL_MS = 30_000
 
 /** lstat of each path, in order; what it found is in the returned columns. */
@@ -124,19 +130,20 @@ function startWorker(
   } catch {
     return () => null
   }
+  const started = performance.now()
   // Its failures are seen below (it never says it is done); none is thrown at this thread.
   worker.on('error', () => {})
   worker.unref()
   return () => {
     // This thread blocks (no events arrive meanwhile): a worker that died before it could say
     // so is seen by its progress standing still.
-    let seen = -1
-    let since = performance.now()
+    let seen = 0
+    let since = started
     while (Atomics.load(ctl, 0) === 0) {
       Atomics.wait(ctl, 0, 0, 1_000)
       const at = Atomics.load(ctl, 2)
       if (at !== seen) [seen, since] = [at, performance.now()]
-      else if (performance.now() - since > STALL_MS) break
+      else if (performance.now() - since > (at === 0 ? START_MS : STALL_MS)) break
     }
     const errors = receiveMessageOnPort(port1)?.message as [number, string][] | undefined
     port1.close()

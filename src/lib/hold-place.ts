@@ -30,6 +30,9 @@ export function offsetOf([y, id, top = 0]: Place): number {
   return y
 }
 
+/** Whether a hold is running (a restore after a reload knows the reader's place better). */
+export let holding = false
+
 /**
  * Scrolls to `place` now and each frame after, until the window has stayed there for a few
  * frames, `ms` have passed, or the reader gives any input. Returns a function that stops it;
@@ -40,6 +43,7 @@ export function holdPlace(place: Place, ms: number, onStop?: () => void): () => 
   let held = 0
   const deadline = performance.now() + ms
   const stop = () => {
+    holding = false
     cancelAnimationFrame(frame)
     for (const type of INPUTS) removeEventListener(type, stop)
     onStop?.()
@@ -51,7 +55,9 @@ export function holdPlace(place: Place, ms: number, onStop?: () => void): () => 
     if (held >= SETTLE_FRAMES || performance.now() > deadline) stop()
     else frame = requestAnimationFrame(attempt)
   }
-  for (const type of INPUTS) addEventListener(type, stop, { passive: true })
+  holding = true
+  // Passive without saying so: browsers make wheel and touch listeners on the window passive.
+  for (const type of INPUTS) addEventListener(type, stop)
   attempt()
   return stop
 }

@@ -16,7 +16,7 @@ import {
   useWindowVirtualizer,
   type Range,
 } from '@tanstack/react-virtual'
-import { holdPlace, type Place } from '../../../lib/hold-place.ts'
+import { holdPlace, holding, type Place } from '../../../lib/hold-place.ts'
 import { itemHeights } from './item-heights.ts'
 
 /** How long the switch to windowing may take to settle, the reader's place held meanwhile. */
@@ -84,9 +84,11 @@ export function VirtualRows({ keys, feed, place, focused, itemRef, renderItem }:
   })
   // Mounting under a scrolled window, the virtualizer may move it to where the window was when
   // this render began: the article the reader had at the top of the window stays there.
+  // Not while another hold runs: a restore after a reload knows the place better than the list,
+  // which it has been scrolling as the list grew.
   useLayoutEffect(() => {
     const at = place.current
-    if (at?.[1] !== undefined) return holdPlace(at, SWITCH_MS)
+    if (!holding && at?.[1] !== undefined) return holdPlace(at, SWITCH_MS)
   }, [place])
   // Switching to windowing re-creates the items: the article that had keyboard focus (kept in
   // the range above) gets it back as soon as it is rendered, unless focus went elsewhere.
