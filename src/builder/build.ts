@@ -16,6 +16,7 @@ import { createProgress, type Progress } from './progress.ts'
 import { readPhase } from './read-phase.ts'
 import { firstSkipped, reportSummary, type BuildSummary } from './report.ts'
 import { SearchSpool } from './search-index/spool.ts'
+import { searchThreads } from './search-index/thread.ts'
 import { checkPlaces, readSite, type Site } from './site.ts'
 import {
   STATE_FILE,
@@ -59,6 +60,8 @@ export type BuildOptions = {
   oldPermalinks?: boolean
   /** Write the search index on a thread of its own, beside the static pages (decision 028). */
   searchThread?: boolean
+  /** Share the search segments to write with a helper thread (on unless asked not to). */
+  searchHelper?: boolean
 }
 
 /** What the static pages need besides the title (--app). */
@@ -197,9 +200,7 @@ function run(
       spool,
       ...(options.searchSegmentSize !== undefined && { segmentSize: options.searchSegmentSize }),
       previousPaths: () => (trusted ? previous.outputs.keys() : []),
-      ...(searchThread(options) && {
-        searchThread: journalFile(stateFile),
-      }),
+      ...searchThreads(options, journalFile(stateFile)),
       ...(staticSite && {
         whileIndexing: (head: BundlePage, changed: ReadonlySet<string>) =>
           (pages = (staticSite as StaticSite).finish(head, changed)),
@@ -276,16 +277,6 @@ function phaseTimer(): (name: string) => void {
     process.stderr.write(`${name}: ${((now - last) / 1000).toFixed(2)} s (rss ${rss} MB)\n`)
     last = now
   }
-}
-
-/**
- * Whether the search index gets its own thread (decision 028: off unless asked, by the option or
- * FEED_SEARCH_THREAD=1; it overlaps the static pages only, and costs memory).
- */
-function searchThread(options: BuildOptions): boolean {
-  const forced = process.env.FEED_SEARCH_THREAD
-  if (forced === '0' || forced === '1') return forced === '1'
-  return options.searchThread ?? false
 }
 
 function folderSpan(folder: Uint16Array, k: number, f: Site['folders'][number]) {

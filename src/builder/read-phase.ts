@@ -1,24 +1,26 @@
 // The read phase: every input file is looked at once (lstat), compared with what the last build
-// learned of it, and only new or changed files are read and parsed. Each parsed post's content
-// file is written at once and its list item appended to the item store; what stays in memory is
-// the compact catalog (./catalog.ts).
+// learned of it (./match-previous.ts), and only new or changed files are read (a thread reads
+// ahead: ./prefetch.ts) and parsed. Each parsed post's content file is written at once and its
+// list item appended to the item store; what stays in memory is the compact catalog
+// (./catalog.ts).
 import * as v from 'valibot'
 import { BundleListItemSchema, describeIssues, type BundleListItem } from '../shared/feed-bundle.ts'
 import { searchBodyText } from '../shared/search.ts'
 import { archiveItem, contentPath, contentText, itemText, type BundleOptions } from './bundle.ts'
-import { Articles, DUPLICATE, IMPORTED, Interner, SKIPPED, type NameMap } from './catalog.ts'
-import { digestAt, digestOf, hasDigest, sameDigest, setDigest, copyDigest } from './digest.ts'
+import { Articles, IMPORTED, Interner, type NameMap } from './catalog.ts'
+import { digestAt, digestOf, sameDigest, setDigest, copyDigest } from './digest.ts'
 import type { Listing } from './inputs.ts'
 import type { ItemStore } from './item-store.ts'
 import type { BundleWriter } from './output.ts'
-import { MAX_POST_BYTES, parsePost } from './post.ts'
+import { parsePost } from './post.ts'
 import type { Progress } from './progress.ts'
 import type { SearchSpool } from './search-index/spool.ts'
 import { searchDoc } from './search-index/write.ts'
-import { SYMLINK_REASON, readPost, tooLarge } from './read-post.ts'
-import { FAILED, FILE, LINK, MISSING, lstatAll } from './stat-many.ts'
+import { readPost } from './read-post.ts'
+import { PARSE, REUSE, matchPrevious, type Matches } from './match-previous.ts'
+import { prefetch, type Prefetch } from './prefetch.ts'
 import { inputPath, type Site } from './site.ts'
-import { savedFolder, type BuildState } from './state.ts'
+import type { BuildState } from './state.ts'
 
 export type ReadContext = {
   site: Site
@@ -52,26 +54,10 @@ export type ReadResult = {
   removed: string[]
 }
 
-/** What the read phase does with an input, decided from its lstat and the last build's row. */
-const PARSE = 0
-const REUSE = 1
-const REUSE_SKIP = 2
-
-type Matches = {
-  action: Uint8Array
-  /** The last build's row of the same file, or -1. */
-  row: Int32Array
-}
-
 export function readPhase(ctx: ReadContext): ReadResult {
   const { inputs } = ctx.listing
   const prev = ctx.cache ? ctx.previous : null
   const match = matchPrevious(ctx, prev)
-  const toParse: string[] = []
-  for (let i = 0; i < inputs.count; i++)
-    if (match.action[i] === PARSE && !inputs.reasons.has(i))
-      toParse.push(contentPath(inputs.ids[i] as string))
-  ctx.writer.journal(toParse)
 
   const r: ReadResult = {
     articles: new Articles(inputs.count),
@@ -81,13 +67,20 @@ export function readPhase(ctx: ReadContext): ReadResult {
     removed: [],
   }
   const names = nameMap(prev, r)
-  for (let i = 0; i < inputs.count; i++) {
-    if (i % 256 === 0) ctx.progress.update(i, inputs.count, 'reading posts')
-    const action = match.action[i]
-    // REUSE first: nearly every row of an incremental build, and it never has a reason.
-    if (action === REUSE && prev) reuse(ctx, r, i, prev, match.row[i] as number, names)
-    else if (action === PARSE && !inputs.reasons.has(i))
-      parseInput(ctx, r, i, prev, match.row[i] as number, names)
+  const ahead = beginParsing(ctx, match)
+  try {
+    for (let i = 0; i < inputs.count; i++) {
+      if (i % 256 === 0) ctx.progress.update(i, inputs.count, 'reading posts')
+      const action = match.action[i]
+      // REUSE first: nearly every row of an incremental build, and it never has a reason.
+      if (action === REUSE && prev) reuse(ctx, r, i, prev, match.row[i] as number, names)
+      else if (action === PARSE && !inputs.reasons.has(i)) {
+        parseInput(ctx, r, i, prev, match.row[i] as number, names)
+        ahead.passed()
+      }
+    }
+  } finally {
+    ahead.stop()
   }
   ctx.progress.update(inputs.count, inputs.count, 'reading posts')
   if (ctx.previous) {
@@ -100,84 +93,18 @@ export function readPhase(ctx: ReadContext): ReadResult {
   return r
 }
 
-/** Each input: to parse, or the last build's row (or skip) to reuse; lstat's reasons to skip. */
-function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matches {
+/** Journals the content files the phase may write, and starts reading their posts ahead. */
+function beginParsing(ctx: ReadContext, match: Matches): Prefetch {
   const { inputs } = ctx.listing
-  const m: Matches = {
-    action: new Uint8Array(inputs.count),
-    row: new Int32Array(inputs.count).fill(-1),
-  }
-  const saved = ctx.site.folders.map((f) => savedFolder(prev, f))
-  // Inputs with something to compare are lstat'ed first, all at once (./stat-many.ts); a clean
-  // build's posts are opened without following links and fstat'ed anyway (readPost).
-  const at = new Int32Array(inputs.count).fill(-1)
-  const paths: string[] = []
+  const toParse: string[] = []
+  const files: string[] = []
   for (let i = 0; i < inputs.count; i++) {
-    if (inputs.status[i] === DUPLICATE) continue
-    if (!saved[inputs.folder[i] as number] && inputs.ids[i] !== undefined) continue
-    at[i] = paths.length
-    paths.push(inputPath(ctx.site, inputs, i))
+    if (match.action[i] !== PARSE || inputs.reasons.has(i)) continue
+    toParse.push(contentPath(inputs.ids[i] as string))
+    files.push(inputPath(ctx.site, inputs, i))
   }
-  const stats = lstatAll(paths)
-  let folder = -1
-  let j = 0
-  for (let i = 0; i < inputs.count; i++) {
-    const k = inputs.folder[i] as number
-    if (k !== folder) {
-      folder = k
-      j = saved[k]?.start ?? 0
-    }
-    const s = at[i] as number
-    if (s < 0) continue // a duplicate (with its reason), or a clean build's post
-    const kind = stats.kind[s]
-    const size = stats.size[s] as number
-    if (kind !== MISSING && kind !== FAILED) {
-      inputs.size[i] = size
-      inputs.mtimeMs[i] = stats.mtimeMs[s] as number
-    }
-    const reason =
-      kind === FAILED
-        ? `unreadable: ${stats.errors.get(s)}`
-        : kind === MISSING
-          ? 'unreadable: ENOENT'
-          : kind === LINK
-            ? SYMLINK_REASON
-            : kind !== FILE
-              ? 'not a regular file'
-              : inputs.ids[i] === undefined
-                ? 'not a post: not a Markdown or HTML file'
-                : size > MAX_POST_BYTES
-                  ? tooLarge(size)
-                  : undefined
-    if (reason !== undefined) inputs.reasons.set(i, reason)
-    const from = saved[k]
-    if (reason !== undefined || !prev || !from) continue
-    // Both lists are sorted the same way within a folder: one walk in step replaces a map.
-    const name = inputs.names[i] as string
-    const names = prev.inputs.names
-    const end = from.start + from.count
-    while (j < end && (names[j] as string) < name) j++
-    if (j >= end || names[j] !== name) continue
-    m.row[i] = j
-    const p = prev.inputs
-    if (p.size[j] !== inputs.size[i] || p.mtimeMs[j] !== inputs.mtimeMs[i]) continue
-    if (p.status[j] === SKIPPED && hasDigest(p.hash, j)) {
-      m.action[i] = REUSE_SKIP
-      copyDigest(inputs.hash, i, p.hash, j)
-      inputs.reasons.set(i, p.reasons.get(j) ?? 'skipped')
-      const w = p.warnings.get(j)
-      if (w) inputs.warnings.set(i, w)
-    } else if (p.status[j] === IMPORTED && reusable(ctx, prev, j, i)) m.action[i] = REUSE
-  }
-  return m
-}
-
-/** Whether the previous article of input row `j` is still this input's article as it stands. */
-function reusable(ctx: ReadContext, prev: BuildState, j: number, i: number): boolean {
-  const a = prev.inputs.article[j] as number
-  const id = ctx.listing.inputs.ids[i] as string
-  if (a < 0 || prev.articles.ids[a] !== id) return false
-  return ctx.distrust.size === 0 || !ctx.distrust.has(contentPath(id))
+  ctx.writer.journal(toParse)
+  return prefetch(files)
 }
 
 /** Translates the last build's category and tag numbers, interning each name once. */

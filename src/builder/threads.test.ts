@@ -137,7 +137,7 @@ describe('the search index thread', () => {
     const s = site(90)
     const inline = fresh('inline')
     const threaded = fresh('threaded')
-    const a = build({ input: s, out: inline, ...options, searchThread: false })
+    const a = build({ input: s, out: inline, ...options, searchThread: false, searchHelper: false })
     const b = build({ input: s, out: threaded, ...options, searchThread: true })
     expect(snapshot(threaded)).toEqual(snapshot(inline))
     expect(b.summary).toMatchObject({ written: a.summary.written, unchanged: 0 })
@@ -151,6 +151,24 @@ describe('the search index thread', () => {
     const clean = fresh('clean')
     build({ input: s, out: clean, ...options, searchThread: false })
     expect(snapshot(threaded)).toEqual(snapshot(clean))
+  })
+
+  it('shares the segments to write with a helper thread, and writes the same bundle', () => {
+    const s = site(90)
+    const alone = fresh('alone')
+    const helped = fresh('helped')
+    const opts = { ...options, searchThread: false }
+    const a = build({ input: s, out: alone, ...opts, searchHelper: false })
+    const b = build({ input: s, out: helped, ...opts, searchHelper: true })
+    expect(snapshot(helped)).toEqual(snapshot(alone))
+    expect(b.summary).toMatchObject({ written: a.summary.written, unchanged: 0 })
+
+    // Posts over many segments: the changed ones are shared again, the others kept.
+    generateArchive({ count: 70, dir: s, seed: 11, start: '2001-01-01' })
+    const c = build({ input: s, out: alone, ...opts, searchHelper: false })
+    const d = build({ input: s, out: helped, ...opts, searchHelper: true })
+    expect(snapshot(helped)).toEqual(snapshot(alone))
+    expect(d.summary).toMatchObject({ written: c.summary.written, unchanged: c.summary.unchanged })
   })
 
   it('runs under the launcher (npm run feed), bundled with the builder', () => {

@@ -21,7 +21,7 @@ import type { Plan, PlannedPage } from './plan.ts'
 import type { Progress } from './progress.ts'
 import { reportChunks, type ReportSummary } from './report.ts'
 import type { SearchSpool } from './search-index/spool.ts'
-import { startSearchThread } from './search-index/thread.ts'
+import { segmentHelper, startSearchThread } from './search-index/thread.ts'
 import { writeSearchIndex } from './search-index/write.ts'
 import { utf8Text } from './utf8.ts'
 
@@ -48,6 +48,8 @@ export type WriteContext = {
   previousPaths?: () => Iterable<string>
   /** The build's journal file, when the search index runs on its own thread. */
   searchThread?: string
+  /** The build's journal file, when a helper thread may write a share of the search segments. */
+  searchHelper?: string
   /**
    * Runs once the lists and directories are on disk, while the search index is written: `head`
    * is the archive's feed.json as it is about to be written, `changed` the bundle paths that
@@ -148,7 +150,8 @@ const report: OutputStep = (ctx) => {
  */
 function searchIndex(ctx: WriteContext): void {
   const join = ctx.searchThread ? startSearchThread(ctx, ctx.searchThread) : null
-  if (!join) writeSearchIndex(ctx)
+  if (!join)
+    writeSearchIndex(ctx, ctx.searchHelper ? segmentHelper(ctx, ctx.searchHelper) : undefined)
   if (ctx.whileIndexing) {
     const page = ctx.plan.pages.find((p) => p.head && p.feed.dir === '')
     if (!page) throw new Error('the plan has no feed.json')

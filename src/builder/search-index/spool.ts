@@ -6,6 +6,9 @@
 import fs from 'node:fs'
 import { ItemStore } from '../item-store.ts'
 
+/** Bytes read at once when a document is not in the window read last. */
+const WINDOW = 256 << 10
+
 /** What another thread needs to read a spool: its file and where each document is. */
 export type SpoolImage = { file: string; offset: Float64Array; length: Uint32Array }
 
@@ -14,6 +17,10 @@ export class SearchSpool {
   private store: ItemStore
   private offset: Float64Array
   private length: Uint32Array
+  /** The bytes of the spool from windowAt on, as last read. */
+  private window = Buffer.alloc(0)
+  private windowAt = 0
+  private windowLength = 0
 
   constructor(
     readonly file: string,
@@ -52,14 +59,30 @@ export class SearchSpool {
     this.length[row] = bytes.length
   }
 
-  /** The spooled document of article row `row`, or null when this build did not parse it. */
+  /** Whether article row `row` has its document here. */
+  has(row: number): boolean {
+    return (this.offset[row] ?? -1) >= 0
+  }
+
+  /**
+   * The spooled document of article row `row`, or null when this build did not parse it. A
+   * segment's documents mostly follow one another in the file (posts are read in date order
+   * within a folder): they are read a window at a time, not a system call each.
+   */
   get(row: number): string | null {
     const offset = this.offset[row] ?? -1
     if (offset < 0) return null
     const length = this.length[row] as number
-    const out = Buffer.allocUnsafe(length)
-    this.store.read(offset, length, out, 0)
-    return out.toString('utf16le')
+    let at = offset - this.windowAt
+    if (at < 0 || at + length > this.windowLength) {
+      const size = Math.max(length, Math.min(WINDOW, this.store.size - offset))
+      if (this.window.length < size) this.window = Buffer.allocUnsafe(size)
+      this.store.read(offset, size, this.window, 0)
+      this.windowAt = offset
+      this.windowLength = size
+      at = 0
+    }
+    return this.window.toString('utf16le', at, at + length)
   }
 
   /** Closes and deletes the spool. */

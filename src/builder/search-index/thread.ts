@@ -11,7 +11,8 @@ import { BuildError } from '../errors.ts'
 import { TMP_DIR, type BundleWriter } from '../output.ts'
 import { SEARCH_DIR } from '../../shared/search.ts'
 import type { SpoolImage } from './spool.ts'
-import type { SearchStepContext } from './write.ts'
+import type { SearchSegment } from '../../shared/search.ts'
+import { segmentRows, segmentSize, type SearchStepContext, type SegmentHelper } from './write.ts'
 
 /** What the worker gets. */
 export type SearchJob = {
@@ -25,11 +26,19 @@ export type SearchJob = {
   validate: boolean
   segmentSize: number | undefined
   spool: SpoolImage | null
+  /** Only these segments (a helper's share), handed back instead of writing search/index.json. */
+  segments?: number[]
 }
 
 /** What it hands back. */
 export type SearchOutcome =
-  | { emitted: [string, Uint8Array][]; written: number; unchanged: number; changed: string[] }
+  | {
+      emitted: [string, Uint8Array][]
+      written: number
+      unchanged: number
+      changed: string[]
+      segments?: [number, SearchSegment][]
+    }
   | { error: string; build: boolean }
 
 /** Set by the launcher (scripts/feed.mjs): the worker module it bundled with the builder. */
@@ -56,10 +65,39 @@ function workerUrl(): URL {
 }
 
 /**
+ * How the index step uses threads (decision 028). On a thread of its own, beside the static pages,
+ * when asked (the option or FEED_SEARCH_THREAD=1: it costs memory). Else a helper thread takes
+ * every other segment to write, unless asked not to (FEED_SEARCH_HELPER=0).
+ */
+export function searchThreads(
+  o: { searchThread?: boolean; searchHelper?: boolean },
+  journal: string,
+): { searchThread?: string; searchHelper?: string } {
+  const env = (v?: string) => (v === '0' || v === '1' ? v === '1' : undefined)
+  if (env(process.env.FEED_SEARCH_THREAD) ?? o.searchThread) return { searchThread: journal }
+  if (env(process.env.FEED_SEARCH_HELPER) ?? o.searchHelper ?? true)
+    return { searchHelper: journal }
+  return {}
+}
+
+/**
  * Starts the step on a worker; the returned function waits for it and merges what it wrote into
  * the build's writer (or throws its failure).
  */
 export function startSearchThread(ctx: SearchStepContext, journal: string): () => void {
+  const join = start(ctx, journal, undefined)
+  return () => void join()
+}
+
+/** A helper thread for a share of the segments (see writeSearchIndex). */
+export function segmentHelper(ctx: SearchStepContext, journal: string): SegmentHelper {
+  return (ks) => {
+    const join = start(ctx, journal, ks)
+    return () => join().segments ?? []
+  }
+}
+
+function start(ctx: SearchStepContext, journal: string, segments: number[] | undefined) {
   const { port1, port2 } = new MessageChannel()
   const ctl = new Int32Array(new SharedArrayBuffer(4))
   const job: SearchJob = {
@@ -67,19 +105,20 @@ export function startSearchThread(ctx: SearchStepContext, journal: string): () =
     journal,
     tmp: `${TMP_DIR}/search`,
     previous: searchDigests(ctx),
-    ids: ctx.articles.ids.slice(0, ctx.plan.order.length),
+    ids: segments ? unspooledIds(ctx, segments) : ctx.articles.ids.slice(0, ctx.plan.order.length),
     contentHash: ctx.articles.contentHash,
     order: ctx.plan.order,
     validate: ctx.validate,
     segmentSize: ctx.segmentSize,
     spool: ctx.spool?.image() ?? null,
+    ...(segments && { segments }),
   }
   // Content files the index may read back must be on disk first.
   ctx.writer.flush()
   const worker = new Worker(workerUrl(), {
     workerData: { job, port: port2, ctl },
     transferList: [port2],
-    // It runs beside the static pages: a small young generation keeps the two within budget.
+    // It runs beside the build thread's work: a small young generation keeps the two within budget.
     resourceLimits: { maxYoungGenerationSizeMb: 8 },
   })
   worker.unref()
@@ -92,7 +131,21 @@ export function startSearchThread(ctx: SearchStepContext, journal: string): () =
     if ('error' in outcome)
       throw outcome.build ? new BuildError(outcome.error) : new Error(outcome.error)
     merge(ctx.writer, outcome)
+    return outcome
   }
+}
+
+/**
+ * The ids a helper needs: of its segments' articles that are not in the spool (a clean build's
+ * are all there, in their documents). Sparse: a million ids would cost the helper 50 MB.
+ */
+function unspooledIds(ctx: SearchStepContext, segments: number[]): string[] {
+  const ids: string[] = []
+  const size = segmentSize(ctx)
+  for (const k of segments)
+    for (const a of segmentRows(ctx.plan.order, k, size))
+      if (!ctx.spool?.has(a)) ids[a] = ctx.articles.ids[a] as string
+  return ids
 }
 
 /** The last build's digests of the search index's files. */

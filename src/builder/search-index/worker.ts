@@ -6,7 +6,8 @@ import { BundleWriter } from '../output.ts'
 import { createProgress } from '../progress.ts'
 import { SearchSpool } from './spool.ts'
 import type { SearchJob, SearchOutcome } from './thread.ts'
-import { writeSearchIndex } from './write.ts'
+import type { SearchSegment } from '../../shared/search.ts'
+import { writeSearchIndex, writeSegments, type SearchStepContext } from './write.ts'
 
 const { job, port, ctl } = workerData as { job: SearchJob; port: MessagePort; ctl: Int32Array }
 
@@ -19,7 +20,7 @@ function run(): SearchOutcome {
   const spool = job.spool && new SearchSpool(job.spool.file, 0, job.spool)
   try {
     const previous = new Map(job.previous.map(([p, d]) => [p, { digest: Buffer.from(d) }]))
-    writeSearchIndex({
+    const ctx: SearchStepContext = {
       writer,
       articles: job,
       plan: job,
@@ -29,13 +30,17 @@ function run(): SearchOutcome {
       out: job.out,
       spool,
       ...(job.segmentSize !== undefined && { segmentSize: job.segmentSize }),
-    })
+    }
+    const into: SearchSegment[] = []
+    if (job.segments) writeSegments(ctx, job.segments, into)
+    else writeSearchIndex(ctx)
     writer.flush()
     return {
       emitted: [...writer.emitted],
       written: writer.written,
       unchanged: writer.unchanged,
       changed: [...writer.changed],
+      ...(job.segments && { segments: job.segments.map((k) => [k, into[k] as SearchSegment]) }),
     }
   } finally {
     spool?.close()

@@ -111,61 +111,45 @@ export type SearchStepContext = {
   segmentSize?: number
 }
 
-/** Writes the search index: changed segments, then search/index.json (which points at them). */
-export function writeSearchIndex(ctx: SearchStepContext): void {
+/**
+ * Takes a share of the segments to write, on another thread; the function it returns waits for
+ * them and gives back what it wrote (./thread.ts).
+ */
+export type SegmentHelper = (ks: number[]) => () => [number, SearchSegment][]
+
+/** Segments to write before a helper is worth its start (a thread, the ids copied to it). */
+const MIN_SHARED = 4
+
+/**
+ * Writes the search index: changed segments (every other one by `helper`, when given and there are
+ * enough), then search/index.json (which points at them).
+ */
+export function writeSearchIndex(ctx: SearchStepContext, helper?: SegmentHelper): void {
   const started = performance.now()
-  const { writer, articles, plan } = ctx
-  const order = plan.order
-  const total = order.length
+  const size = segmentSize(ctx)
   const prev = previousIndex(ctx, ctx.out)
-  const size = ctx.segmentSize ?? SEGMENT_SIZE
-  if (size > MAX_SEGMENT_DOCS)
-    throw new Error(`search segments hold at most ${MAX_SEGMENT_DOCS} articles`)
   const segments: SearchSegment[] = []
-  const count = Math.ceil(total / size)
+  const todo: number[] = []
+  const count = Math.ceil(ctx.plan.order.length / size)
   for (let k = 0; k < count; k++) {
-    ctx.progress.update(k, count, 'writing the search index')
-    const start = k * size
-    const end = Math.min(total, start + size)
-    const rows: number[] = []
-    for (let pos = start; pos < end; pos++) rows.push(order[total - 1 - pos] as number)
-    const fp = fingerprint(articles, rows, size)
-    const before = prev?.segments[k]
-    if (
-      prev?.segment_size === size &&
-      before &&
-      before.fingerprint === fp &&
-      before.docs === rows.length &&
-      keepSegment(ctx, k, before)
-    ) {
-      segments.push(before)
-      continue
-    }
-    // A segment that only grew (its articles so far unchanged, in order) keeps their postings.
-    const grown =
-      prev?.segment_size === size &&
-      before !== undefined &&
-      before.docs < rows.length &&
-      fingerprint(articles, rows.slice(0, before.docs), size) === before.fingerprint
-        ? before
-        : undefined
-    segments.push(writeSegment(ctx, k, rows, fp, grown))
+    const before = prev?.segment_size === size ? prev.segments[k] : undefined
+    const rows = segmentRows(ctx.plan.order, k, size)
+    const same = before?.fingerprint === fingerprint(ctx.articles, rows, size)
+    if (same && before.docs === rows.length && keepSegment(ctx, k, before)) segments[k] = before
+    else todo.push(k)
   }
-  ctx.progress.update(count, count, 'writing the search index')
-  const index: SearchIndex = {
-    version: SEARCH_INDEX_VERSION,
-    docs: total,
-    segment_size: size,
-    content_template: SEARCH_CONTENT_TEMPLATE,
-    segments,
-  }
-  const text = `{"version":${index.version},"docs":${index.docs},"segment_size":${index.segment_size},"content_template":${JSON.stringify(index.content_template)},"segments":[\n${segments
+  const shared = helper && todo.length >= MIN_SHARED ? todo.filter((_, i) => i % 2 === 1) : []
+  const join = shared.length > 0 ? helper!(shared) : null
+  writeSegments(ctx, join ? todo.filter((_, i) => i % 2 === 0) : todo, segments)
+  for (const [k, s] of join?.() ?? []) segments[k] = s
+  const head = `{"version":${SEARCH_INDEX_VERSION},"docs":${ctx.plan.order.length},"segment_size":${size},"content_template":${JSON.stringify(SEARCH_CONTENT_TEMPLATE)}`
+  const text = `${head},"segments":[\n${segments
     .map((s) =>
       JSON.stringify({ docs: s.docs, shards: s.shards, days: s.days, fingerprint: s.fingerprint }),
     )
     .join(',\n')}\n]}\n`
-  writer.journal([SEARCH_INDEX_FILE])
-  writer.write(SEARCH_INDEX_FILE, text, ctx.previous(SEARCH_INDEX_FILE)?.digest, () => {
+  ctx.writer.journal([SEARCH_INDEX_FILE])
+  ctx.writer.write(SEARCH_INDEX_FILE, text, ctx.previous(SEARCH_INDEX_FILE)?.digest, () => {
     if (!ctx.validate) return
     const r = v.safeParse(SearchIndexSchema, JSON.parse(text))
     if (!r.success) throw new Error(`${SEARCH_INDEX_FILE} does not match its schema`)
@@ -173,6 +157,45 @@ export function writeSearchIndex(ctx: SearchStepContext): void {
   // With FEED_TIMING set, the step's own seconds (inside the write phase's), for the benchmark.
   if (process.env.FEED_TIMING)
     process.stderr.write(`search index: ${((performance.now() - started) / 1000).toFixed(2)} s\n`)
+}
+
+export function segmentSize(ctx: SearchStepContext): number {
+  const size = ctx.segmentSize ?? SEGMENT_SIZE
+  if (size > MAX_SEGMENT_DOCS)
+    throw new Error(`search segments hold at most ${MAX_SEGMENT_DOCS} articles`)
+  return size
+}
+
+/** The article rows of segment k, oldest first. */
+export function segmentRows(order: Uint32Array, k: number, size: number): number[] {
+  const rows: number[] = []
+  const end = Math.min(order.length, (k + 1) * size)
+  for (let pos = k * size; pos < end; pos++) rows.push(order[order.length - 1 - pos] as number)
+  return rows
+}
+
+/** Writes segments `ks` into `into` (a helper thread runs this for its share). */
+export function writeSegments(
+  ctx: SearchStepContext,
+  ks: readonly number[],
+  into: SearchSegment[],
+): void {
+  const size = segmentSize(ctx)
+  const prev = previousIndex(ctx, ctx.out)
+  ks.forEach((k, i) => {
+    ctx.progress.update(i, ks.length, 'writing the search index')
+    const rows = segmentRows(ctx.plan.order, k, size)
+    const before = prev?.segment_size === size ? prev.segments[k] : undefined
+    // A segment that only grew (its articles so far unchanged, in order) keeps their postings.
+    const grown =
+      before !== undefined &&
+      before.docs < rows.length &&
+      fingerprint(ctx.articles, rows.slice(0, before.docs), size) === before.fingerprint
+        ? before
+        : undefined
+    into[k] = writeSegment(ctx, k, rows, fingerprint(ctx.articles, rows, size), grown)
+  })
+  ctx.progress.update(ks.length, ks.length, 'writing the search index')
 }
 
 /** Keeps every file of an unchanged segment, if the last build recorded each of them. */
@@ -229,7 +252,9 @@ function writeSegment(
   const postings = seeded ?? new Postings()
   const from = seeded ? grown!.docs : 0
   const days: [string, number][] = seeded ? grown!.days.map(([d, n]) => [d, n]) : []
-  const ids = rows.map((a) => articles.ids[a] as string)
+  // A helper has only the ids not in the spool (./thread.ts); the others are in the documents.
+  const spooledId = (a: number) => (JSON.parse(ctx.spool?.get(a) ?? '{}') as SearchDoc).id
+  const ids = rows.map((a, ord) => articles.ids[a] ?? (ord < from ? spooledId(a) : ''))
   for (let ord = from; ord < docs; ord++) {
     const a = rows[ord] as number
     const id = ids[ord] as string
@@ -242,6 +267,7 @@ function writeSegment(
     }
     const doc = JSON.parse(text) as SearchDoc
     if (ctx.validate) v.parse(SearchDocSchema, doc)
+    ids[ord] = doc.id
     postings.addText(searchableText(doc.title, doc.text), ord)
     postings.addFilter(categoryKey(doc.category), ord)
     for (const t of doc.tags) postings.addFilter(tagKey(t), ord)
