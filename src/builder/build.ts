@@ -60,7 +60,7 @@ export type BuildOptions = {
   oldPermalinks?: boolean
   /** Write the search index on a thread of its own, beside the static pages (decision 028). */
   searchThread?: boolean
-  /** Share the search segments to write with a helper thread (on unless asked not to). */
+  /** Share the search segments to write with a helper thread (by default: without appDir). */
   searchHelper?: boolean
 }
 

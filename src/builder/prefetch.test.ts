@@ -29,24 +29,30 @@ describe('reading posts ahead of the parser', () => {
     })
     const paths = [fifo, path.join(tmp, 'link.md'), path.join(tmp, 'folder.md'), 'missing.md']
     paths.push(...files)
-    const ahead = prefetch(paths, 1, 1000)
+    const ahead = prefetch(paths.length, (j) => paths[j] as string, 1, 1000)
     expect(readUpTo(ahead, paths.length)).toBe(paths.length)
     ahead.stop()
   })
 
   it('stays a bounded number of files ahead, and follows as the parser goes on', () => {
     const paths = Array.from({ length: 50 }, (_, k) => path.join(tmp, `none-${k}.md`))
-    const ahead = prefetch(paths, 1, 10)
+    const asked: number[] = []
+    const ahead = prefetch(paths.length, (j) => (asked.push(j), paths[j] as string), 1, 5)
+    // Two chunks of five are handed over at the start, no more until the parser has passed five.
     expect(readUpTo(ahead, 10)).toBe(10)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 200)
     expect(ahead.read()).toBe(10)
-    for (let k = 0; k < 64; k++) ahead.passed()
+    expect(asked).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9])
+    for (let k = 0; k < 5; k++) ahead.passed()
+    expect(readUpTo(ahead, 15)).toBe(15)
+    for (let k = 0; k < 40; k++) ahead.passed()
     expect(readUpTo(ahead, 50)).toBe(50)
+    expect(asked).toEqual(paths.map((_, j) => j))
     ahead.stop()
   })
 
   it('does not start for a few files', () => {
-    const ahead = prefetch(['a.md', 'b.md'], 100)
+    const ahead = prefetch(2, () => 'a.md', 100)
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100)
     expect(ahead.read()).toBe(0)
   })

@@ -97,14 +97,14 @@ export function readPhase(ctx: ReadContext): ReadResult {
 function beginParsing(ctx: ReadContext, match: Matches): Prefetch {
   const { inputs } = ctx.listing
   const toParse: string[] = []
-  const files: string[] = []
+  const rows: number[] = []
   for (let i = 0; i < inputs.count; i++) {
     if (match.action[i] !== PARSE || inputs.reasons.has(i)) continue
     toParse.push(contentPath(inputs.ids[i] as string))
-    files.push(inputPath(ctx.site, inputs, i))
+    rows.push(i)
   }
   ctx.writer.journal(toParse)
-  return prefetch(files)
+  return prefetch(rows.length, (j) => inputPath(ctx.site, inputs, rows[j] as number))
 }
 
 /** Translates the last build's category and tag numbers, interning each name once. */

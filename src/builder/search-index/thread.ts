@@ -67,15 +67,16 @@ function workerUrl(): URL {
 /**
  * How the index step uses threads (decision 028). On a thread of its own, beside the static pages,
  * when asked (the option or FEED_SEARCH_THREAD=1: it costs memory). Else a helper thread takes
- * every other segment to write, unless asked not to (FEED_SEARCH_HELPER=0).
+ * every other segment to write (FEED_SEARCH_HELPER=0 or 1 decides), by default unless the static
+ * pages are written: their build must stay under 512 MB, which the helper's memory would break.
  */
 export function searchThreads(
-  o: { searchThread?: boolean; searchHelper?: boolean },
+  o: { searchThread?: boolean; searchHelper?: boolean; appDir?: string },
   journal: string,
 ): { searchThread?: string; searchHelper?: string } {
   const env = (v?: string) => (v === '0' || v === '1' ? v === '1' : undefined)
   if (env(process.env.FEED_SEARCH_THREAD) ?? o.searchThread) return { searchThread: journal }
-  if (env(process.env.FEED_SEARCH_HELPER) ?? o.searchHelper ?? true)
+  if (env(process.env.FEED_SEARCH_HELPER) ?? o.searchHelper ?? o.appDir === undefined)
     return { searchHelper: journal }
   return {}
 }
