@@ -33,6 +33,7 @@ class IntPostings {
   private nodes = 0
   /** After sort(): every list, one after another in key order of `at`, and where each starts. */
   private sorted: Uint16Array | null = null
+  private sortedSpace = new Uint16Array(0)
   private starts: Int32Array | null = null
 
   private node(at: number, ord: number): void {
@@ -109,6 +110,15 @@ class IntPostings {
     return (this.sorted as Uint16Array).subarray(from, from + (this.sizes[at] as number))
   }
 
+  /** Empties it for the next segment, keeping its arrays: a segment's are tens of megabytes. */
+  clear(): void {
+    this.slots.fill(-1)
+    this.direct.fill(-1)
+    this.count = 0
+    this.nodes = 0
+    this.sorted = null
+  }
+
   private sort(): void {
     const starts = new Int32Array(this.count)
     for (let at = 0, sum = 0; at < this.count; at++) {
@@ -116,7 +126,8 @@ class IntPostings {
       sum += this.sizes[at] as number
     }
     const fill = starts.slice()
-    const sorted = new Uint16Array(this.nodes)
+    if (this.sortedSpace.length < this.nodes) this.sortedSpace = new Uint16Array(this.nodes)
+    const sorted = this.sortedSpace
     const { ords, nodeKey } = this
     for (let n = 0; n < this.nodes; n++) sorted[fill[nodeKey[n] as number]!++] = ords[n] as number
     this.sorted = sorted
@@ -141,14 +152,18 @@ function grown<T extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: 
   return b
 }
 
+/** The integer postings of the last segment released, taken up by the next. */
+let spare: IntPostings | null = null
+
 export class Postings {
-  readonly grams = new IntPostings()
+  readonly grams = spare ?? new IntPostings()
   readonly wide = new Map<string, number[]>()
   readonly filters = new Map<string, number[]>()
   private chars: number[] = []
 
   constructor() {
     charIds ??= new Int32Array(0x110000)
+    spare = null
   }
 
   private static push(map: Map<number, number[]> | Map<string, number[]>, key: never, ord: number) {
@@ -247,11 +262,13 @@ export class Postings {
     yield* this.filters
   }
 
-  /** Forgets the segment's character numbers (the table is shared). */
+  /** Forgets the segment's character numbers (the table is shared); its arrays go to the next. */
   release(): void {
     const ids = charIds as Int32Array
     for (const cp of this.chars) ids[cp] = 0
     this.chars = []
+    this.grams.clear()
+    spare = this.grams
   }
 }
 
