@@ -1,5 +1,7 @@
 // The postings of one search segment as they are built: every character and character pair (and
 // each category and tag) → the ordinals of the articles that hold it; and how big its shards get.
+import v8 from 'node:v8'
+import vm from 'node:vm'
 import { MAX_SHARDS, SHARD_TARGET_BYTES } from '../../shared/search.ts'
 
 const NEWLINE = 0x0a
@@ -154,6 +156,11 @@ function grown<T extends Int32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>>(a: 
 
 /** The integer postings of the last segment released, taken up by the next. */
 let spare: IntPostings | null = null
+let released = 0
+let collect: GC | undefined
+
+const fullCollection = () => (v8.setFlagsFromString('--expose-gc'), vm.runInNewContext('gc') as GC)
+type GC = () => void
 
 export class Postings {
   readonly grams = spare ?? new IntPostings()
@@ -242,25 +249,24 @@ export class Postings {
   /** Every key as the shard format names it, with its list. */
   *entries(): Generator<[string, ArrayLike<number>]> {
     const { keys, count } = this.grams
+    const cp = (c: number) => this.chars[c] as number
     for (let at = 0; at < count; at++) {
       const k = keys[at] as number
-      const list = this.grams.list(at)
-      if (k < DENSE) yield [String.fromCodePoint(this.chars[k] as number), list]
-      else {
-        const b = k - DENSE
-        const first = Math.floor(b / DENSE)
-        yield [
-          String.fromCodePoint(
-            this.chars[first] as number,
-            this.chars[b - first * DENSE] as number,
-          ),
-          list,
-        ]
-      }
+      const b = k - DENSE
+      const first = Math.floor(b / DENSE)
+      yield [
+        k < DENSE
+          ? String.fromCodePoint(cp(k))
+          : String.fromCodePoint(cp(first), cp(b - first * DENSE)),
+        this.grams.list(at),
+      ]
     }
     yield* this.wide
     yield* this.filters
   }
+
+  /** Lets the arrays kept for the next segment go (the last segment is written). */
+  static drop = () => void (spare = null)
 
   /** Forgets the segment's character numbers (the table is shared); its arrays go to the next. */
   release(): void {
@@ -269,6 +275,8 @@ export class Postings {
     this.chars = []
     this.grams.clear()
     spare = this.grams
+    // A segment leaves a million objects (keys, views): unpressed by new arrays, V8 piles them up.
+    if (++released % 8 === 0) (collect ??= fullCollection())()
   }
 }
 

@@ -175,11 +175,7 @@ export function segmentRows(order: Uint32Array, k: number, size: number): number
 }
 
 /** Writes segments `ks` into `into` (a helper thread runs this for its share). */
-export function writeSegments(
-  ctx: SearchStepContext,
-  ks: readonly number[],
-  into: SearchSegment[],
-): void {
+export function writeSegments(ctx: SearchStepContext, ks: number[], into: SearchSegment[]): void {
   const size = segmentSize(ctx)
   const prev = previousIndex(ctx, ctx.out)
   ks.forEach((k, i) => {
@@ -196,6 +192,7 @@ export function writeSegments(
     into[k] = writeSegment(ctx, k, rows, fingerprint(ctx.articles, rows, size), grown)
   })
   ctx.progress.update(ks.length, ks.length, 'writing the search index')
+  Postings.drop()
 }
 
 /** Keeps every file of an unchanged segment, if the last build recorded each of them. */
