@@ -9,6 +9,7 @@ import { assertTimeZone } from './dates.ts'
 import { digestOf } from './digest.ts'
 import { BuildError, causeOf, guard } from './errors.ts'
 import { listInputs } from './inputs.ts'
+import { listAhead } from './list-ahead.ts'
 import { lockOutput } from './lock.ts'
 import { BundleWriter } from './output.ts'
 import { planBundle } from './plan.ts'
@@ -62,6 +63,8 @@ export type BuildOptions = {
   searchThread?: boolean
   /** Share the search segments to write with a helper thread (by default: without appDir). */
   searchHelper?: boolean
+  /** List and lstat the posts on a thread while the state loads (by default: for big archives). */
+  listAhead?: boolean
 }
 
 /** What the static pages need besides the title (--app). */
@@ -144,6 +147,11 @@ function run(
   const settings = JSON.stringify({ BUILDER_VERSION, timeZone, siteUrl: options.siteUrl ?? null })
   const outReal = fs.realpathSync(out)
   const phase = phaseTimer()
+  const ahead = listAhead(
+    site.folders.map((f) => f.abs),
+    stateFile,
+    options.listAhead === undefined ? {} : { fromBytes: options.listAhead ? 0 : Infinity },
+  )
   const loaded = loadState(stateFile)
   // A state written for another --out says nothing about this one.
   const previous = loaded?.outRoot === outReal ? loaded : null
@@ -162,7 +170,7 @@ function run(
   try {
     if (pagesStep) staticSite = openStaticSite({ ...pagesStep, title: bundle.title }, writer)
     phase('load state')
-    const listing = listInputs(site)
+    const listing = listInputs(site, ahead)
     phase('list inputs')
     const read = readPhase({
       site,
@@ -255,6 +263,7 @@ function run(
       },
     }
   } finally {
+    ahead.stop()
     spool.dispose()
     store.close()
     previousStore?.close()

@@ -3,6 +3,7 @@
 // earlier folder makes the file a duplicate (the folder named first wins).
 import { DUPLICATE, Inputs } from './catalog.ts'
 import { guard } from './errors.ts'
+import type { ListAhead } from './list-ahead.ts'
 import { isPostFile, slugOf } from './post.ts'
 import { listFolder, type Site } from './site.ts'
 
@@ -12,19 +13,21 @@ export type Listing = {
   owner: Map<string, number>
   /** Inputs whose id is not their slug, and why (a report warning when imported). */
   idNotes: Map<number, string>
+  /** The thread that listed the folders, which lstats the entries next (./list-ahead.ts). */
+  ahead?: ListAhead
 }
 
-export function listInputs(site: Site): Listing {
-  const names: string[] = []
-  const folders: number[] = []
-  site.folders.forEach((f, k) => {
-    for (const rel of guard('read', f.abs, () => listFolder(f.abs))) {
-      names.push(rel)
-      folders.push(k)
-    }
-  })
+/** `ahead`: the folders' names as a thread listed them, where it could. */
+export function listInputs(site: Site, ahead?: ListAhead): Listing {
+  const lists = site.folders.map(
+    (f, k) => ahead?.take(k) ?? guard('read', f.abs, () => listFolder(f.abs)),
+  )
+  const names = lists.length === 1 ? (lists[0] as string[]) : lists.flat()
+  const folders = new Uint16Array(names.length)
+  let at = 0
+  lists.forEach((l, k) => folders.fill(k, at, (at += l.length)))
   const prefixes = site.folders.map((f) => (f.name ? `${f.name}/` : ''))
-  const inputs = new Inputs(names, Uint16Array.from(folders), prefixes)
+  const inputs = new Inputs(names, folders, prefixes)
   const owner = new Map<string, number>()
   const idNotes = new Map<number, string>()
   for (let i = 0; i < names.length; i++) {
@@ -32,7 +35,12 @@ export function listInputs(site: Site): Listing {
     if (!isPostFile(file)) continue
     const slug = slugOf(file)
     const first = owner.get(slug)
-    if (first !== undefined && inputs.folder[first] !== inputs.folder[i]) {
+    if (first === undefined) {
+      owner.set(slug, i)
+      inputs.ids[i] = slug
+      continue
+    }
+    if (inputs.folder[first] !== inputs.folder[i]) {
       inputs.status[i] = DUPLICATE
       inputs.duplicateOf.set(i, first)
       inputs.reasons.set(
@@ -47,5 +55,5 @@ export function listInputs(site: Site): Listing {
     owner.set(id, i)
     inputs.ids[i] = id
   }
-  return { inputs, owner, idNotes }
+  return { inputs, owner, idNotes, ...(ahead && { ahead }) }
 }

@@ -29,17 +29,21 @@ export function matchPrevious(ctx: ReadContext, prev: BuildState | null): Matche
     row: new Int32Array(inputs.count).fill(-1),
   }
   const saved = ctx.site.folders.map((f) => savedFolder(prev, f))
-  // Inputs with something to compare are lstat'ed first, all at once (./stat-many.ts); a clean
-  // build's posts are opened without following links and fstat'ed anyway (readPost).
+  // Inputs with something to compare are lstat'ed first, all at once (./stat-many.ts), or with
+  // the thread that listed them (./list-ahead.ts); a clean build's posts are opened without
+  // following links and fstat'ed anyway (readPost).
+  const pathOf = (i: number) => inputPath(ctx.site, inputs, i)
+  const ahead = saved.some(Boolean) ? ctx.listing.ahead?.stats(pathOf) : null
+  ctx.listing.ahead?.stop()
   const at = new Int32Array(inputs.count).fill(-1)
   const paths: string[] = []
   for (let i = 0; i < inputs.count; i++) {
     if (inputs.status[i] === DUPLICATE) continue
     if (!saved[inputs.folder[i] as number] && inputs.ids[i] !== undefined) continue
-    at[i] = paths.length
-    paths.push(inputPath(ctx.site, inputs, i))
+    at[i] = ahead ? i : paths.length
+    if (!ahead) paths.push(pathOf(i))
   }
-  const stats = lstatAll(paths)
+  const stats = ahead ?? lstatAll(paths)
   let folder = -1
   let j = 0
   for (let i = 0; i < inputs.count; i++) {

@@ -33,6 +33,13 @@ export function reportSummary(inputs: Inputs, idNotes: ReadonlyMap<number, strin
   return { read, imported, skipped: read - imported, duplicates, warnings }
 }
 
+/** Characters JSON.stringify escapes: controls, quote, backslash, lone surrogates. */
+// eslint-disable-next-line no-control-regex -- the control characters are what it looks for
+const ESCAPED = /[\u0000-\u001f"\\\ud800-\udfff]/
+
+/** JSON.stringify(s), without its cost for the plain names nearly every post has. */
+const jsonString = (s: string) => (ESCAPED.test(s) ? JSON.stringify(s) : `"${s}"`)
+
 /**
  * report.json's bytes in chunks of about 256 KB: the summary, then one line per input file in
  * input order (a million lines are never one string).
@@ -46,16 +53,18 @@ export function* reportChunks(
   let lines: string[] = []
   let chars = 0
   for (let i = 0; i < inputs.count; i++) {
-    let line = `{"file":${JSON.stringify(inputs.file(i))}`
+    let line = `{"file":${jsonString(inputs.file(i))}`
     if (inputs.status[i] === IMPORTED)
-      line += `,"status":"imported","id":${JSON.stringify(inputs.ids[i])}`
+      line += `,"status":"imported","id":${jsonString(inputs.ids[i] as string)}`
     else {
       line += `,"status":"skipped","reason":${JSON.stringify(inputs.reasons.get(i) ?? 'skipped')}`
       const first = inputs.duplicateOf.get(i)
       if (first !== undefined) line += `,"duplicate_of":${JSON.stringify(inputs.file(first))}`
     }
-    const w = warningsOf(inputs, idNotes, i)
-    if (w.length) line += `,"warnings":${JSON.stringify(w)}`
+    if (inputs.warnings.has(i) || idNotes.has(i)) {
+      const w = warningsOf(inputs, idNotes, i)
+      if (w.length) line += `,"warnings":${JSON.stringify(w)}`
+    }
     line += i + 1 < inputs.count ? '},\n' : '}\n'
     lines.push(line)
     chars += line.length

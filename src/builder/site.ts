@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml'
 import type { Inputs } from './catalog.ts'
 import { BuildError } from './errors.ts'
 import { scalarText, splitFrontMatter } from './front-matter.ts'
+import { workerCode } from './worker-code.ts'
 
 /** One folder of posts; `name` prefixes its files in report.json ('' when it is the input itself). */
 export type PostFolder = { name: string; abs: string; real: string }
@@ -100,21 +101,29 @@ function readConfig(site: Site, abs: string): void {
  * relative to it, in code-unit order. Dot-files are ignored like Jekyll ignores them; symbolic
  * links are listed (and reported, never followed), and folders behind them are not entered.
  */
-export function listFolder(postsDir: string): string[] {
-  const out: string[] = []
-  const walk = (rel: string) => {
-    const abs = rel ? path.join(postsDir, rel) : postsDir
-    for (const e of fs.readdirSync(abs, { withFileTypes: true })) {
+export const listFolder = (postsDir: string): string[] => walkFolder(fs, postsDir, () => {})
+
+/**
+ * listFolder() as plain JavaScript, so that a worker runs the very same code (./list-ahead.ts);
+ * `entered` is called at each folder it reads.
+ */
+export const WALK_FOLDER = `(fs, dir, entered) => {
+  const out = []
+  const walk = (rel) => {
+    entered()
+    for (const e of fs.readdirSync(rel ? dir + '/' + rel : dir, { withFileTypes: true })) {
       if (e.name.startsWith('.')) continue
-      const child = rel ? `${rel}/${e.name}` : e.name
+      const child = rel ? rel + '/' + e.name : e.name
       if (e.isDirectory()) walk(child)
       else out.push(child)
     }
   }
   walk('')
-  // The default sort compares UTF-16 code units, like `<`, without a comparator call per pair.
+  // The default sort compares UTF-16 code units, like \`<\`, without a comparator call per pair.
   return out.sort()
-}
+}`
+const walkFolder =
+  workerCode<(fsModule: typeof fs, dir: string, entered: () => void) => string[]>(WALK_FOLDER)
 
 /** Where input `i` is on disk. */
 export function inputPath(site: Site, inputs: Inputs, i: number): string {

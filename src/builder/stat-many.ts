@@ -1,9 +1,8 @@
 // lstat of every input an incremental build compares with the last build's: a million posts are a
 // million system calls, the largest cost of adding a few posts to a big archive. A worker thread
 // takes the second half of the list while this thread does the first (two cores).
-import fs from 'node:fs'
+import { workerCode } from './worker-code.ts'
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
-import { causeOf } from './errors.ts'
 
 /** What lstat found: nothing there, a regular file, a symbolic link, something else, an error. */
 export const MISSING = 0
@@ -23,9 +22,9 @@ export type StatList = {
 /** Below this many files, starting a thread costs more than it saves. */
 const SHARE_FROM = 20_000
 
-// Plain JavaScript evaluated in the worker (as ./write-queue.ts's): the same under every runner.
-// It is statRange below, with the worker's paths starting at the list's index `offset`.
-const STAT = `(paths, offset, kind, size, mtimeMs, from, to, errors, ctl) => {
+// Plain JavaScript evaluated in the workers (as ./write-queue.ts's): the same under every runner,
+// and the same code on this thread (statRange). `paths[i - offset]` is entry i's path.
+export const STAT_RANGE = `(paths, offset, kind, size, mtimeMs, from, to, errors, ctl) => {
   for (let i = from; i < to; i++) {
     if (ctl) Atomics.store(ctl, 2, i + 1)
     try {
@@ -47,7 +46,7 @@ const { workerData } = require('node:worker_threads')
 const { paths, kind, size, mtimeMs, from, ctl, port } = workerData
 const errors = []
 try {
-  (${STAT})(paths, from, kind, size, mtimeMs, from, from + paths.length, errors, ctl)
+  (${STAT_RANGE})(paths, from, kind, size, mtimeMs, from, from + paths.length, errors, ctl)
 } catch (e) {
   Atomics.store(ctl, 1, 1)
 } finally {
@@ -56,30 +55,21 @@ try {
   Atomics.notify(ctl, 0)
 }
 `
-/** STAT on this thread. */
-function statRange(
-  paths: readonly string[],
-  kind: Uint8Array,
-  size: Float64Array,
-  mtimeMs: Float64Array,
-  from: number,
-  to: number,
-  errors: [number, string][],
-): void {
-  for (let i = from; i < to; i++) {
-    try {
-      const s = fs.lstatSync(paths[i] as string, { throwIfNoEntry: false })
-      kind[i] = MISSING
-      if (!s) continue
-      kind[i] = s.isSymbolicLink() ? LINK : s.isFile() ? FILE : OTHER
-      size[i] = s.size
-      mtimeMs[i] = s.mtimeMs
-    } catch (e) {
-      kind[i] = FAILED
-      errors.push([i, (e as NodeJS.ErrnoException).code ?? causeOf(e)])
-    }
-  }
-}
+/** STAT_RANGE on this thread: entries `from` to `to` of `paths`. */
+export const statRange =
+  workerCode<
+    (
+      paths: readonly string[],
+      offset: number,
+      kind: Uint8Array,
+      size: Float64Array,
+      mtimeMs: Float64Array,
+      from: number,
+      to: number,
+      errors: [number, string][],
+      ctl: Int32Array | null,
+    ) => void
+  >(STAT_RANGE)
 
 /**
  * A worker that has not begun after START_MS, or has not moved on for STALL_MS, is given up on
@@ -97,12 +87,12 @@ export function lstatAll(paths: readonly string[], shareFrom = SHARE_FROM): Stat
   const errors: [number, string][] = []
   const half = n >= shareFrom ? n >> 1 : n
   const worker = half < n ? startWorker(paths, kind, size, mtimeMs, half) : null
-  statRange(paths, kind, size, mtimeMs, 0, worker ? half : n, errors)
+  statRange(paths, 0, kind, size, mtimeMs, 0, worker ? half : n, errors, null)
   if (worker) {
     const theirs = worker()
     if (theirs) errors.push(...theirs)
     // The thread could not finish (it failed to start or ran out of memory): do its half here.
-    else statRange(paths, kind, size, mtimeMs, half, n, errors)
+    else statRange(paths, 0, kind, size, mtimeMs, half, n, errors, null)
   }
   return { kind, size, mtimeMs, errors: new Map(errors) }
 }
@@ -135,20 +125,34 @@ function startWorker(
   worker.on('error', () => {})
   worker.unref()
   return () => {
-    // This thread blocks (no events arrive meanwhile): a worker that died before it could say
-    // so is seen by its progress standing still.
-    let seen = 0
-    let since = started
-    while (Atomics.load(ctl, 0) === 0) {
-      Atomics.wait(ctl, 0, 0, 1_000)
-      const at = Atomics.load(ctl, 2)
-      if (at !== seen) [seen, since] = [at, performance.now()]
-      else if (performance.now() - since > (at === 0 ? START_MS : STALL_MS)) break
-    }
+    const finished = awaitWorker(ctl, started, START_MS, STALL_MS)
     const errors = receiveMessageOnPort(port1)?.message as [number, string][] | undefined
     port1.close()
-    if (Atomics.load(ctl, 0) === 0) void worker.terminate()
-    if (Atomics.load(ctl, 0) === 0 || Atomics.load(ctl, 1) !== 0 || !errors) return null
+    if (!finished) void worker.terminate()
+    if (!finished || Atomics.load(ctl, 1) !== 0 || !errors) return null
     return errors
   }
+}
+
+/**
+ * Waits for a worker that sets `ctl[0]` when it is done and counts its progress in `ctl[2]`;
+ * false when it has not begun after `startMs` or has not moved on for `stallMs`. This thread
+ * blocks (no events arrive meanwhile): a worker that died before it could say so is seen by its
+ * progress standing still.
+ */
+export function awaitWorker(
+  ctl: Int32Array,
+  started: number,
+  startMs: number,
+  stallMs: number,
+): boolean {
+  let seen = 0
+  let since = started
+  while (Atomics.load(ctl, 0) === 0) {
+    Atomics.wait(ctl, 0, 0, 1_000)
+    const at = Atomics.load(ctl, 2)
+    if (at !== seen) [seen, since] = [at, performance.now()]
+    else if (performance.now() - since > (at === 0 ? startMs : stallMs)) break
+  }
+  return Atomics.load(ctl, 0) !== 0
 }

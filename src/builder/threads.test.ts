@@ -185,3 +185,37 @@ describe('the search index thread', () => {
     expect(snapshot(threaded)).toEqual(snapshot(inline))
   })
 })
+
+describe('the thread that lists and lstats the posts while the state loads', () => {
+  it('gives the same incremental builds as the build thread alone', () => {
+    const dir = fresh('site')
+    generateArchive({ count: 120, dir, seed: 5, oldShare: 0.3, both: 4 })
+    const alone = fresh('alone')
+    const ahead = fresh('ahead')
+    const opts = { input: dir, searchSegmentSize: 16 }
+    build({ ...opts, out: alone, listAhead: false })
+    build({ ...opts, out: ahead, listAhead: true })
+    const posts = path.join(dir, '_posts')
+    const names = fs.readdirSync(posts).sort()
+    // Edited, removed, moved to old_post/, new, a link and a folder where posts were.
+    fs.appendFileSync(path.join(posts, names[3]!), '\nMore text.\n')
+    fs.rmSync(path.join(posts, names[5]!))
+    fs.renameSync(path.join(posts, names[7]!), path.join(dir, 'old_post', names[7]!))
+    generateArchive({ count: 6, dir, seed: 8, start: '2036-01-01' })
+    fs.symlinkSync('/etc/passwd', path.join(posts, '2036-02-01-link.md'))
+    fs.mkdirSync(path.join(posts, 'sub'))
+    fs.writeFileSync(
+      path.join(posts, 'sub', '2036-02-02-deeper.md'),
+      '---\ntitle: Deeper\n---\nText\n',
+    )
+    const a = build({ ...opts, out: alone, listAhead: false })
+    const b = build({ ...opts, out: ahead, listAhead: true })
+    expect(snapshot(ahead)).toEqual(snapshot(alone))
+    expect(b.summary).toMatchObject({ written: a.summary.written, unchanged: a.summary.unchanged })
+    expect(b.skipped).toEqual(a.skipped)
+    expect(b.skipped.map((s) => s.file)).toContain('_posts/2036-02-01-link.md')
+    const clean = fresh('clean')
+    build({ ...opts, out: clean, listAhead: false })
+    expect(snapshot(ahead)).toEqual(snapshot(clean))
+  })
+})

@@ -1,0 +1,185 @@
+// An incremental build of a big archive lists its posts folders on a thread while the build thread
+// loads the last state: reading and sorting a million names takes about as long as the state, and
+// each costs a second. The worker runs listFolder()'s own code (./site.ts WALK_FOLDER) and hands
+// the sorted names over; then it goes on to lstat the entries, a chunk at a time, and the build
+// thread takes chunks too once it gets there (./match-previous.ts), so the million system calls
+// are shared. On any failure the build thread does the rest itself, as without the thread.
+import fs from 'node:fs'
+import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
+import { WALK_FOLDER } from './site.ts'
+import { STAT_RANGE, awaitWorker, statRange, type StatList } from './stat-many.ts'
+
+/** A state file this large (about 20,000 inputs) says the folders are worth a thread. */
+const AHEAD_FROM_BYTES = 4 << 20
+/** A worker not begun after START_MS, or in one folder or chunk for STALL_MS, is given up on. */
+const START_MS = 5_000
+const STALL_MS = 120_000
+/** Entries lstat'ed per chunk taken. */
+const CHUNK = 1_024
+// ctl: [listed, failed, folders entered, next chunk, chunks done, all chunks done]
+const NEXT = 3
+const DONE = 4
+const ALL_DONE = 5
+
+// Plain JavaScript evaluated in the worker (as ./write-queue.ts's): the same under every runner.
+// Each folder's names (or null: it failed) go on the port, then the stat columns, then the errors
+// of each chunk that had any, before that chunk counts as done.
+const WORKER = `
+const fs = require('node:fs')
+const { workerData } = require('node:worker_threads')
+const { dirs, ctl, port, chunk } = workerData
+const walk = (${WALK_FOLDER})
+const stat = (${STAT_RANGE})
+const lists = []
+let columns = null
+try {
+  for (const dir of dirs) {
+    let names = null
+    try {
+      names = walk(fs, dir, () => Atomics.add(ctl, 2, 1))
+    } catch {
+      // The build thread lists this folder again and reports its error.
+    }
+    lists.push(names)
+    port.postMessage(names)
+  }
+  if (lists.every((l) => l)) {
+    const n = lists.reduce((s, l) => s + l.length, 0)
+    columns = {
+      kind: new Uint8Array(new SharedArrayBuffer(n)),
+      size: new Float64Array(new SharedArrayBuffer(n * 8)),
+      mtimeMs: new Float64Array(new SharedArrayBuffer(n * 8)),
+    }
+    port.postMessage(columns)
+  }
+} catch {
+  Atomics.store(ctl, 1, 1)
+  columns = null
+} finally {
+  Atomics.store(ctl, 0, 1)
+  Atomics.notify(ctl, 0)
+}
+if (columns) {
+  const { kind, size, mtimeMs } = columns
+  const n = kind.length
+  const chunks = Math.ceil(n / chunk)
+  let k = 0
+  let start = 0
+  for (let c; (c = Atomics.add(ctl, ${NEXT}, 1)) < chunks; ) {
+    const from = c * chunk
+    const to = Math.min(n, from + chunk)
+    const paths = []
+    for (let i = from; i < to; i++) {
+      while (i - start >= lists[k].length) start += lists[k++].length
+      paths.push(dirs[k] + '/' + lists[k][i - start])
+    }
+    const errors = []
+    stat(paths, from, kind, size, mtimeMs, from, to, errors, null)
+    if (errors.length) port.postMessage(errors)
+    if (Atomics.add(ctl, ${DONE}, 1) + 1 === chunks) {
+      Atomics.store(ctl, ${ALL_DONE}, 1)
+      Atomics.notify(ctl, ${ALL_DONE})
+    }
+  }
+}
+`
+
+export type ListAhead = {
+  /** The sorted names of folder `k` (of those given, in order), or undefined: list it here. */
+  take(k: number): string[] | undefined
+  /**
+   * lstat of every listed entry, in listing order, shared with the worker (null when it listed
+   * not every folder, or failed: lstat them here).
+   */
+  stats(pathOf: (i: number) => string): StatList | null
+  /** Lets the worker go. */
+  stop(): void
+}
+
+const NONE: ListAhead = { take: () => undefined, stats: () => null, stop() {} }
+
+/**
+ * Starts listing `dirs` on a thread when the last state (`stateFile`) is that of a big archive
+ * (`fromBytes` or more).
+ */
+export function listAhead(
+  dirs: readonly string[],
+  stateFile: string,
+  { fromBytes = AHEAD_FROM_BYTES, chunk = CHUNK } = {},
+): ListAhead {
+  const size = fs.statSync(stateFile, { throwIfNoEntry: false })?.size ?? 0
+  if (size < fromBytes || dirs.length === 0) return NONE
+  const ctl = new Int32Array(new SharedArrayBuffer(4 * 6))
+  const { port1, port2 } = new MessageChannel()
+  let worker: Worker
+  try {
+    worker = new Worker(WORKER, {
+      eval: true,
+      workerData: { dirs, ctl, port: port2, chunk },
+      transferList: [port2],
+    })
+  } catch {
+    return NONE
+  }
+  const started = performance.now()
+  worker.on('error', () => {})
+  worker.unref()
+  let lists: (string[] | null)[] | null = null
+  const stop = () => {
+    // No chunk is taken after this: the worker ends at the one it is on.
+    Atomics.store(ctl, NEXT, 1 << 30)
+    port1.close()
+    void worker.terminate()
+  }
+  const receive = () => receiveMessageOnPort(port1)?.message as unknown
+  return {
+    take(k) {
+      if (!lists) {
+        // Each folder's list is whole when it is posted: those that came are good either way.
+        awaitWorker(ctl, started, START_MS, STALL_MS)
+        lists = []
+        while (lists.length < dirs.length) {
+          const m = receive()
+          if (m === undefined) break
+          lists.push(m as string[] | null)
+        }
+      }
+      return lists[k] ?? undefined
+    },
+    stats(pathOf) {
+      if (!lists || lists.length < dirs.length || lists.some((l) => !l)) return null
+      const columns = receive() as Omit<StatList, 'errors'> | undefined
+      if (!columns) return null
+      const n = columns.kind.length
+      const chunks = Math.ceil(n / chunk)
+      const errors: [number, string][] = []
+      for (let c; (c = Atomics.add(ctl, NEXT, 1)) < chunks;) {
+        const from = c * chunk
+        const to = Math.min(n, from + chunk)
+        const paths: string[] = []
+        for (let i = from; i < to; i++) paths.push(pathOf(i))
+        statRange(paths, from, columns.kind, columns.size, columns.mtimeMs, from, to, errors, null)
+        if (Atomics.add(ctl, DONE, 1) + 1 === chunks) Atomics.store(ctl, ALL_DONE, 1)
+      }
+      if (!awaitChunks(ctl, chunks)) return null
+      for (let m = receive(); m !== undefined; m = receive())
+        errors.push(...(m as [number, string][]))
+      stop()
+      return { ...columns, errors: new Map(errors) }
+    },
+    stop,
+  }
+}
+
+/** Waits until every chunk is done; false when the worker's chunk stands still for STALL_MS. */
+function awaitChunks(ctl: Int32Array, chunks: number): boolean {
+  let seen = -1
+  let since = performance.now()
+  while (Atomics.load(ctl, ALL_DONE) === 0 && chunks > 0) {
+    Atomics.wait(ctl, ALL_DONE, 0, 1_000)
+    const at = Atomics.load(ctl, DONE)
+    if (at !== seen) [seen, since] = [at, performance.now()]
+    else if (performance.now() - since > STALL_MS) return false
+  }
+  return true
+}
