@@ -34,13 +34,14 @@ export function offsetOf([y, id, top = 0]: Place): number {
 export let holding = false
 
 /**
- * Scrolls to `place` now and each frame after, until the window has stayed there for a few
- * frames, `ms` have passed, or the reader gives any input. Returns a function that stops it;
+ * Scrolls to `place` now and each frame after, until the offset that holds it has not moved for a
+ * few frames, `ms` have passed, or the reader gives any input. Returns a function that stops it;
  * `onStop` runs whenever it stops (it may run again: stopping twice is harmless).
  */
 export function holdPlace(place: Place, ms: number, onStop?: () => void): () => void {
   let frame = 0
   let held = 0
+  let last = NaN
   const deadline = performance.now() + ms
   const stop = () => {
     holding = false
@@ -51,7 +52,9 @@ export function holdPlace(place: Place, ms: number, onStop?: () => void): () => 
   const attempt = () => {
     const y = offsetOf(place)
     scrollTo(0, y)
-    held = Math.abs(scrollY - y) < 1 ? held + 1 : 0
+    // Settled: the place needs the same offset frame after frame, and the window could take it.
+    held = Math.abs(y - last) < 1 && Math.abs(scrollY - y) < 1 ? held + 1 : 0
+    last = y
     if (held >= SETTLE_FRAMES || performance.now() > deadline) stop()
     else frame = requestAnimationFrame(attempt)
   }
