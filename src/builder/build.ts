@@ -239,12 +239,8 @@ function run(
         articles: read.articles,
         categories: read.categories.names,
         tags: read.tags.names,
-        outputs: new Map(
-          [...writer.emitted].map(([p, digest]) => [
-            p,
-            { digest, fingerprint: fingerprints.get(p) },
-          ]),
-        ),
+        outputs: writer.emitted,
+        fingerprint: (p) => fingerprints.get(p),
       }),
     )
     phase('stale files and state')

@@ -56,22 +56,32 @@ const kindOf = (c: Column): Kind =>
           ? 'u16'
           : 'u8'
 
-export function saveState(file: string, state: BuildState): void {
+/**
+ * What saveState writes: a BuildState whose outputs are the written files' digests, with each
+ * list page's fingerprint looked up (no record object per file: a million-post build has 300,000).
+ */
+export type StateToSave = Omit<BuildState, 'outputs'> & {
+  outputs: ReadonlyMap<string, Buffer>
+  fingerprint: (path: string) => Buffer | undefined
+}
+
+export function saveState(file: string, state: StateToSave): void {
   const sections: Section[] = []
-  const parts: Buffer[] = []
+  // Strings are written one at a time: the JSON of a million names is not also held as bytes.
+  const parts: (string | Uint8Array)[] = []
   let offset = 0
-  const put = (name: string, kind: Section[1], bytes: Buffer) => {
-    sections.push([name, kind, offset, bytes.length])
-    parts.push(bytes)
-    offset += bytes.length
+  const put = (name: string, kind: Section[1], part: string | Uint8Array) => {
+    const bytes = typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength
+    sections.push([name, kind, offset, bytes])
+    parts.push(part)
+    offset += bytes
     const pad = (8 - (offset % 8)) % 8
-    if (pad) parts.push(Buffer.alloc(pad))
+    if (pad) parts.push(new Uint8Array(pad))
     offset += pad
   }
   const column = (name: string, c: Column) =>
-    put(name, kindOf(c), Buffer.from(c.buffer, c.byteOffset, c.byteLength))
-  const json = (name: string, value: unknown) =>
-    put(name, 'json', Buffer.from(JSON.stringify(value)))
+    put(name, kindOf(c), new Uint8Array(c.buffer, c.byteOffset, c.byteLength))
+  const json = (name: string, value: unknown) => put(name, 'json', JSON.stringify(value))
 
   const { inputs, articles } = state
   json('names', inputs.names)
@@ -88,16 +98,14 @@ export function saveState(file: string, state: BuildState): void {
   for (const [name, c] of Object.entries(articles.columns())) column(`a.${name}`, c)
   json('categories', state.categories)
   json('tags', state.tags)
-  const outputs = [...state.outputs]
-  json(
-    'outputs',
-    outputs.map(([p]) => p),
-  )
-  const digests = Buffer.alloc(outputs.length * 32)
-  outputs.forEach(([, o], i) => {
-    o.digest.copy(digests, i * 32)
-    o.fingerprint?.copy(digests, i * 32 + 16)
-  })
+  json('outputs', [...state.outputs.keys()])
+  const digests = Buffer.alloc(state.outputs.size * 32)
+  let k = 0
+  for (const [p, digest] of state.outputs) {
+    digest.copy(digests, k * 32)
+    state.fingerprint(p)?.copy(digests, k * 32 + 16)
+    k++
+  }
   put('outputDigests', 'u8', digests)
 
   const header = {
@@ -113,7 +121,18 @@ export function saveState(file: string, state: BuildState): void {
   const fd = fs.openSync(tmp, 'w')
   try {
     fs.writeSync(fd, `${JSON.stringify(header)}\n`)
-    for (const p of parts) fs.writeSync(fd, p)
+    for (let i = 0; i < parts.length; i++) {
+      let part = parts[i] as string | Uint8Array
+      parts[i] = ''
+      let done = 0
+      if (typeof part === 'string') {
+        done = fs.writeSync(fd, part)
+        // Cut short (it never is on a local disk): the rest as bytes.
+        if (done < Buffer.byteLength(part)) part = Buffer.from(part)
+        else continue
+      }
+      while (done < part.length) done += fs.writeSync(fd, part, done)
+    }
   } finally {
     fs.closeSync(fd)
   }
