@@ -9,7 +9,7 @@ import { assertTimeZone } from './dates.ts'
 import { digestOf } from './digest.ts'
 import { BuildError, causeOf, guard } from './errors.ts'
 import { listInputs } from './inputs.ts'
-import { listAhead } from './list-ahead.ts'
+import { listAhead, type ListAhead } from './list-ahead.ts'
 import { lockOutput } from './lock.ts'
 import { BundleWriter } from './output.ts'
 import { planBundle } from './plan.ts'
@@ -101,6 +101,12 @@ export function build(options: BuildOptions): BuildResult {
   if (options.appDir !== undefined && !options.siteUrl)
     throw new BuildError('--app needs --site-url: pages carry absolute links')
   const lock = lockOutput(out)
+  // Listing starts now, while the state loads (./list-ahead.ts).
+  const ahead = listAhead(
+    site.folders.map((f) => f.abs),
+    stateFile,
+    options.listAhead === undefined ? {} : { fromBytes: options.listAhead ? 0 : Infinity },
+  )
   try {
     const { appDir, siteUrl } = options
     const pages: PagesStep | undefined =
@@ -114,8 +120,9 @@ export function build(options: BuildOptions): BuildResult {
             progress: options.progress ?? createProgress(process.stderr, false),
           }
         : undefined
-    return run(options, site, timeZone, out, stateFile, started, pages)
+    return run(options, site, timeZone, out, stateFile, started, pages, ahead)
   } finally {
+    ahead.stop()
     lock.release()
   }
 }
@@ -139,6 +146,7 @@ function run(
   stateFile: string,
   started: number,
   pagesStep: PagesStep | undefined,
+  ahead: ListAhead,
 ): BuildResult {
   const progress = options.progress ?? createProgress(process.stderr, false)
   const validate = options.validate ?? true
@@ -147,11 +155,6 @@ function run(
   const settings = JSON.stringify({ BUILDER_VERSION, timeZone, siteUrl: options.siteUrl ?? null })
   const outReal = fs.realpathSync(out)
   const phase = phaseTimer()
-  const ahead = listAhead(
-    site.folders.map((f) => f.abs),
-    stateFile,
-    options.listAhead === undefined ? {} : { fromBytes: options.listAhead ? 0 : Infinity },
-  )
   const loaded = loadState(stateFile)
   // A state written for another --out says nothing about this one.
   const previous = loaded?.outRoot === outReal ? loaded : null
@@ -259,7 +262,6 @@ function run(
       },
     }
   } finally {
-    ahead.stop()
     spool.dispose()
     store.close()
     previousStore?.close()

@@ -55,6 +55,27 @@ describe('listAhead', () => {
     ahead.stop()
   })
 
+  it('shares the lstat with the build thread, errors too', () => {
+    const h = folder('h', [
+      ...Array.from({ length: 30 }, (_, k) => `2024-06-${10 + k}-held-${k}.md`),
+      'sub/2024-07-01-a.md',
+      'sub/2024-07-02-b.md',
+    ])
+    // The worker lstats nothing until the build thread asks: a folder listed is then a file.
+    const ahead = listAhead([h], state, { fromBytes: 0, chunk: 4, held: true })
+    const names = ahead.take(0) ?? []
+    expect(names).toEqual(listFolder(h))
+    fs.rmSync(path.join(h, 'sub'), { recursive: true })
+    fs.writeFileSync(path.join(h, 'sub'), 'now a file')
+    const paths = names.map((n) => `${h}/${n}`)
+    const stats = ahead.stats((i) => paths[i]!)
+    const want = lstatAll(paths, Infinity)
+    expect(stats && [...stats.kind]).toEqual([...want.kind])
+    expect(stats && [...stats.size]).toEqual([...want.size])
+    expect(stats?.errors).toEqual(want.errors)
+    expect([...want.errors.values()]).toEqual(['ENOTDIR', 'ENOTDIR'])
+  })
+
   it('leaves a folder it could not list to the build thread, and then every lstat', () => {
     const ahead = listAhead([b, path.join(tmp, 'gone')], state, { fromBytes: 0 })
     expect(ahead.take(0)).toEqual(listFolder(b))

@@ -11,15 +11,21 @@ import { STAT_RANGE, awaitWorker, statRange, type StatList } from './stat-many.t
 
 /** A state file this large (about 20,000 inputs) says the folders are worth a thread. */
 const AHEAD_FROM_BYTES = 4 << 20
-/** A worker not begun after START_MS, or in one folder or chunk for STALL_MS, is given up on. */
+/**
+ * A worker not begun after START_MS, in one folder for LIST_STALL_MS (a million names from a cold
+ * disk take a while) or in one chunk of lstat for CHUNK_STALL_MS, is given up on.
+ */
 const START_MS = 5_000
-const STALL_MS = 120_000
+const LIST_STALL_MS = 120_000
+const CHUNK_STALL_MS = 30_000
 /** Entries lstat'ed per chunk taken. */
 const CHUNK = 1_024
-// ctl: [listed, failed, folders entered, next chunk, chunks done, all chunks done]
+// ctl: [listed, failed, folders entered, next chunk, chunks done, all chunks done, go]
 const NEXT = 3
 const DONE = 4
 const ALL_DONE = 5
+/** With `held` (tests), the worker lstats nothing until the build thread does. */
+const GO = 6
 
 // Plain JavaScript evaluated in the worker (as ./write-queue.ts's): the same under every runner.
 // Each folder's names (or null: it failed) go on the port, then the stat columns, then the errors
@@ -27,7 +33,7 @@ const ALL_DONE = 5
 const WORKER = `
 const fs = require('node:fs')
 const { workerData } = require('node:worker_threads')
-const { dirs, ctl, port, chunk } = workerData
+const { dirs, ctl, port, chunk, held } = workerData
 const walk = (${WALK_FOLDER})
 const stat = (${STAT_RANGE})
 const lists = []
@@ -60,6 +66,7 @@ try {
   Atomics.notify(ctl, 0)
 }
 if (columns) {
+  if (held) Atomics.wait(ctl, ${GO}, 0)
   const { kind, size, mtimeMs } = columns
   const n = kind.length
   const chunks = Math.ceil(n / chunk)
@@ -105,17 +112,22 @@ const NONE: ListAhead = { take: () => undefined, stats: () => null, stop() {} }
 export function listAhead(
   dirs: readonly string[],
   stateFile: string,
-  { fromBytes = AHEAD_FROM_BYTES, chunk = CHUNK } = {},
+  { fromBytes = AHEAD_FROM_BYTES, chunk = CHUNK, held = false } = {},
 ): ListAhead {
-  const size = fs.statSync(stateFile, { throwIfNoEntry: false })?.size ?? 0
+  let size = 0
+  try {
+    size = fs.statSync(stateFile, { throwIfNoEntry: false })?.size ?? 0
+  } catch {
+    // No state to be read: loadState finds the same.
+  }
   if (size < fromBytes || dirs.length === 0) return NONE
-  const ctl = new Int32Array(new SharedArrayBuffer(4 * 6))
+  const ctl = new Int32Array(new SharedArrayBuffer(4 * 7))
   const { port1, port2 } = new MessageChannel()
   let worker: Worker
   try {
     worker = new Worker(WORKER, {
       eval: true,
-      workerData: { dirs, ctl, port: port2, chunk },
+      workerData: { dirs, ctl, port: port2, chunk, held },
       transferList: [port2],
     })
   } catch {
@@ -128,21 +140,27 @@ export function listAhead(
   const stop = () => {
     // No chunk is taken after this: the worker ends at the one it is on.
     Atomics.store(ctl, NEXT, 1 << 30)
+    Atomics.store(ctl, GO, 1)
+    Atomics.notify(ctl, GO)
     port1.close()
     void worker.terminate()
+    lists = []
   }
   const receive = () => receiveMessageOnPort(port1)?.message as unknown
   return {
     take(k) {
       if (!lists) {
         // Each folder's list is whole when it is posted: those that came are good either way.
-        awaitWorker(ctl, started, START_MS, STALL_MS)
-        lists = []
-        while (lists.length < dirs.length) {
+        awaitWorker(ctl, started, START_MS, LIST_STALL_MS)
+        const got: (string[] | null)[] = []
+        while (got.length < dirs.length) {
           const m = receive()
           if (m === undefined) break
-          lists.push(m as string[] | null)
+          got.push(m as string[] | null)
         }
+        // Not every folder: the build thread lstats everything itself, the worker need not.
+        if (got.length < dirs.length || got.some((l) => !l)) stop()
+        lists = got
       }
       return lists[k] ?? undefined
     },
@@ -150,6 +168,8 @@ export function listAhead(
       if (!lists || lists.length < dirs.length || lists.some((l) => !l)) return null
       const columns = receive() as Omit<StatList, 'errors'> | undefined
       if (!columns) return null
+      Atomics.store(ctl, GO, 1)
+      Atomics.notify(ctl, GO)
       const n = columns.kind.length
       const chunks = Math.ceil(n / chunk)
       const errors: [number, string][] = []
@@ -161,17 +181,17 @@ export function listAhead(
         statRange(paths, from, columns.kind, columns.size, columns.mtimeMs, from, to, errors, null)
         if (Atomics.add(ctl, DONE, 1) + 1 === chunks) Atomics.store(ctl, ALL_DONE, 1)
       }
-      if (!awaitChunks(ctl, chunks)) return null
+      const done = awaitChunks(ctl, chunks)
       for (let m = receive(); m !== undefined; m = receive())
         errors.push(...(m as [number, string][]))
       stop()
-      return { ...columns, errors: new Map(errors) }
+      return done ? { ...columns, errors: new Map(errors) } : null
     },
     stop,
   }
 }
 
-/** Waits until every chunk is done; false when the worker's chunk stands still for STALL_MS. */
+/** Waits until every chunk is done; false when the worker's chunk stands still too long. */
 function awaitChunks(ctl: Int32Array, chunks: number): boolean {
   let seen = -1
   let since = performance.now()
@@ -179,7 +199,7 @@ function awaitChunks(ctl: Int32Array, chunks: number): boolean {
     Atomics.wait(ctl, ALL_DONE, 0, 1_000)
     const at = Atomics.load(ctl, DONE)
     if (at !== seen) [seen, since] = [at, performance.now()]
-    else if (performance.now() - since > STALL_MS) return false
+    else if (performance.now() - since > CHUNK_STALL_MS) return false
   }
   return true
 }

@@ -15,6 +15,8 @@ describe('report.json', () => {
       '2024-01-06-新闻.md',
       '2024-01-07-😀.md',
       '2024-01-08-\u2028sep.md',
+      '2024-01-09-lone\ud800surrogate.md',
+      '2024-01-10-del\u007f.md',
       'notes.txt',
     ]
     const inputs = new Inputs(names, new Uint16Array(names.length), ['_posts/'])

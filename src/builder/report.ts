@@ -27,13 +27,13 @@ export function reportSummary(inputs: Inputs, idNotes: ReadonlyMap<number, strin
   for (let i = 0; i < inputs.count; i++) {
     if (inputs.status[i] === IMPORTED) imported++
     else if (inputs.status[i] === DUPLICATE) duplicates++
-    warnings += warningsOf(inputs, idNotes, i).length
+    if (inputs.warnings.has(i) || idNotes.has(i)) warnings += warningsOf(inputs, idNotes, i).length
   }
   const read = inputs.count
   return { read, imported, skipped: read - imported, duplicates, warnings }
 }
 
-/** Characters JSON.stringify escapes: controls, quote, backslash, lone surrogates. */
+/** Characters JSON.stringify may escape: controls, quote, backslash, surrogates (lone ones). */
 // eslint-disable-next-line no-control-regex -- the control characters are what it looks for
 const ESCAPED = /[\u0000-\u001f"\\\ud800-\udfff]/
 

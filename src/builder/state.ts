@@ -68,15 +68,15 @@ export type StateToSave = Omit<BuildState, 'outputs'> & {
 export function saveState(file: string, state: StateToSave): void {
   const sections: Section[] = []
   // Strings are written one at a time: the JSON of a million names is not also held as bytes.
-  const parts: (string | Uint8Array)[] = []
+  const parts: [part: string | Uint8Array, bytes: number][] = []
   let offset = 0
   const put = (name: string, kind: Section[1], part: string | Uint8Array) => {
     const bytes = typeof part === 'string' ? Buffer.byteLength(part) : part.byteLength
     sections.push([name, kind, offset, bytes])
-    parts.push(part)
+    parts.push([part, bytes])
     offset += bytes
     const pad = (8 - (offset % 8)) % 8
-    if (pad) parts.push(new Uint8Array(pad))
+    if (pad) parts.push([new Uint8Array(pad), pad])
     offset += pad
   }
   const column = (name: string, c: Column) =>
@@ -122,14 +122,15 @@ export function saveState(file: string, state: StateToSave): void {
   try {
     fs.writeSync(fd, `${JSON.stringify(header)}\n`)
     for (let i = 0; i < parts.length; i++) {
-      let part = parts[i] as string | Uint8Array
-      parts[i] = ''
+      const [text, bytes] = parts[i] as [string | Uint8Array, number]
+      parts[i] = ['', 0]
+      let part = text
       let done = 0
       if (typeof part === 'string') {
         done = fs.writeSync(fd, part)
+        if (done === bytes) continue
         // Cut short (it never is on a local disk): the rest as bytes.
-        if (done < Buffer.byteLength(part)) part = Buffer.from(part)
-        else continue
+        part = Buffer.from(part)
       }
       while (done < part.length) done += fs.writeSync(fd, part, done)
     }
