@@ -101,10 +101,12 @@ describe.runIf(browserAvailable())('a generated archive of 600 posts', () => {
       })
       .toBe(true)
     expect(before.id).not.toBe('')
-    // The window scrolls by whole pixels: the article can come back up to one pixel off.
+    // The window scrolls by whole pixels while the layout moves by fractions of one (the list's
+    // height changes a little as it settles): the article can come back up to two pixels off.
+    // A lost place is off by an item or more.
     const samePlace = async () => {
       const now = await top()
-      return now.id === before.id && Math.abs(now.top - before.top) <= 1
+      return now.id === before.id && Math.abs(now.top - before.top) <= 2
     }
     await page.reload()
     await expect.poll(samePlace).toBe(true)

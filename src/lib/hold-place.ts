@@ -41,7 +41,7 @@ export let holding = false
 export function holdPlace(place: Place, ms: number, onStop?: () => void): () => void {
   let frame = 0
   let held = 0
-  let last = NaN
+  let last = 0
   const deadline = performance.now() + ms
   const stop = () => {
     holding = false
@@ -49,18 +49,20 @@ export function holdPlace(place: Place, ms: number, onStop?: () => void): () => 
     for (const type of INPUTS) removeEventListener(type, stop)
     onStop?.()
   }
-  const attempt = () => {
+  // A frame's time is on performance.now()'s clock.
+  const attempt = (now: number) => {
     const y = offsetOf(place)
     scrollTo(0, y)
-    // Settled: the place needs the same offset frame after frame, and the window could take it.
-    held = Math.abs(y - last) < 1 && Math.abs(scrollY - y) < 1 ? held + 1 : 0
+    // Settled: the window is where the last frame wanted it, so the place has stopped moving and
+    // the page is tall enough for it.
+    held = Math.abs(scrollY - last) < 1 ? held + 1 : 0
     last = y
-    if (held >= SETTLE_FRAMES || performance.now() > deadline) stop()
+    if (held >= SETTLE_FRAMES || now > deadline) stop()
     else frame = requestAnimationFrame(attempt)
   }
   holding = true
   // Passive without saying so: browsers make wheel and touch listeners on the window passive.
   for (const type of INPUTS) addEventListener(type, stop)
-  attempt()
+  attempt(0)
   return stop
 }
