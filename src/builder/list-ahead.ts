@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import { MessageChannel, Worker, receiveMessageOnPort } from 'node:worker_threads'
 import { WALK_FOLDER } from './site.ts'
 import { STAT_RANGE, awaitWorker, statRange, type StatList } from './stat-many.ts'
+import { workerCode } from './worker-code.ts'
 
 /** A state file this large (about 20,000 inputs) says the folders are worth a thread. */
 const AHEAD_FROM_BYTES = 4 << 20
@@ -27,6 +28,41 @@ const ALL_DONE = 5
 /** With `held` (tests), the worker lstats nothing until the build thread does. */
 const GO = 6
 
+/**
+ * Takes chunks of the entries from the shared counter and lstats them, until none is left: the
+ * worker and the build thread run this same code. `chunkDone` gets the chunk's errors before the
+ * chunk counts as done.
+ */
+const TAKE_CHUNKS = `(ctl, chunk, columns, pathOf, stat, errors, chunkDone) => {
+  const { kind, size, mtimeMs } = columns
+  const n = kind.length
+  const chunks = Math.ceil(n / chunk)
+  for (let c; (c = Atomics.add(ctl, ${NEXT}, 1)) < chunks; ) {
+    const from = c * chunk
+    const to = Math.min(n, from + chunk)
+    const paths = []
+    for (let i = from; i < to; i++) paths.push(pathOf(i))
+    stat(paths, from, kind, size, mtimeMs, from, to, errors, null)
+    chunkDone(errors)
+    if (Atomics.add(ctl, ${DONE}, 1) + 1 === chunks) {
+      Atomics.store(ctl, ${ALL_DONE}, 1)
+      Atomics.notify(ctl, ${ALL_DONE})
+    }
+  }
+}`
+const takeChunks =
+  workerCode<
+    (
+      ctl: Int32Array,
+      chunk: number,
+      columns: Omit<StatList, 'errors'>,
+      pathOf: (i: number) => string,
+      stat: typeof statRange,
+      errors: [number, string][],
+      chunkDone: (errors: [number, string][]) => void,
+    ) => void
+  >(TAKE_CHUNKS)
+
 // Plain JavaScript evaluated in the worker (as ./write-queue.ts's): the same under every runner.
 // Each folder's names (or null: it failed) go on the port, then the stat columns, then the errors
 // of each chunk that had any, before that chunk counts as done.
@@ -36,6 +72,7 @@ const { workerData } = require('node:worker_threads')
 const { dirs, ctl, port, chunk, held } = workerData
 const walk = (${WALK_FOLDER})
 const stat = (${STAT_RANGE})
+const takeChunks = (${TAKE_CHUNKS})
 const lists = []
 let columns = null
 try {
@@ -67,27 +104,17 @@ try {
 }
 if (columns) {
   if (held) Atomics.wait(ctl, ${GO}, 0)
-  const { kind, size, mtimeMs } = columns
-  const n = kind.length
-  const chunks = Math.ceil(n / chunk)
+  // Chunks come in increasing order: the folder of entry i is found walking forward.
   let k = 0
   let start = 0
-  for (let c; (c = Atomics.add(ctl, ${NEXT}, 1)) < chunks; ) {
-    const from = c * chunk
-    const to = Math.min(n, from + chunk)
-    const paths = []
-    for (let i = from; i < to; i++) {
-      while (i - start >= lists[k].length) start += lists[k++].length
-      paths.push(dirs[k] + '/' + lists[k][i - start])
-    }
-    const errors = []
-    stat(paths, from, kind, size, mtimeMs, from, to, errors, null)
-    if (errors.length) port.postMessage(errors)
-    if (Atomics.add(ctl, ${DONE}, 1) + 1 === chunks) {
-      Atomics.store(ctl, ${ALL_DONE}, 1)
-      Atomics.notify(ctl, ${ALL_DONE})
-    }
+  const pathOf = (i) => {
+    while (i - start >= lists[k].length) start += lists[k++].length
+    return dirs[k] + '/' + lists[k][i - start]
   }
+  const flush = (errors) => {
+    if (errors.length) port.postMessage(errors.splice(0))
+  }
+  takeChunks(ctl, chunk, columns, pathOf, stat, [], flush)
 }
 `
 
@@ -170,18 +197,15 @@ export function listAhead(
       if (!columns) return null
       Atomics.store(ctl, GO, 1)
       Atomics.notify(ctl, GO)
-      const n = columns.kind.length
-      const chunks = Math.ceil(n / chunk)
       const errors: [number, string][] = []
-      for (let c; (c = Atomics.add(ctl, NEXT, 1)) < chunks;) {
-        const from = c * chunk
-        const to = Math.min(n, from + chunk)
-        const paths: string[] = []
-        for (let i = from; i < to; i++) paths.push(pathOf(i))
-        statRange(paths, from, columns.kind, columns.size, columns.mtimeMs, from, to, errors, null)
-        if (Atomics.add(ctl, DONE, 1) + 1 === chunks) Atomics.store(ctl, ALL_DONE, 1)
-      }
-      const done = awaitChunks(ctl, chunks)
+      takeChunks(ctl, chunk, columns, pathOf, statRange, errors, () => {})
+      // No entries: no chunk, so none says all are done.
+      const done =
+        columns.kind.length === 0 ||
+        awaitWorker(ctl, performance.now(), CHUNK_STALL_MS, CHUNK_STALL_MS, {
+          done: ALL_DONE,
+          progress: DONE,
+        })
       for (let m = receive(); m !== undefined; m = receive())
         errors.push(...(m as [number, string][]))
       stop()
@@ -189,17 +213,4 @@ export function listAhead(
     },
     stop,
   }
-}
-
-/** Waits until every chunk is done; false when the worker's chunk stands still too long. */
-function awaitChunks(ctl: Int32Array, chunks: number): boolean {
-  let seen = -1
-  let since = performance.now()
-  while (Atomics.load(ctl, ALL_DONE) === 0 && chunks > 0) {
-    Atomics.wait(ctl, ALL_DONE, 0, 1_000)
-    const at = Atomics.load(ctl, DONE)
-    if (at !== seen) [seen, since] = [at, performance.now()]
-    else if (performance.now() - since > CHUNK_STALL_MS) return false
-  }
-  return true
 }

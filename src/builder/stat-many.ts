@@ -135,7 +135,8 @@ function startWorker(
 }
 
 /**
- * Waits for a worker that sets `ctl[0]` when it is done and counts its progress in `ctl[2]`;
+ * Waits for a worker that sets `ctl[done]` when it is done and counts its progress in
+ * `ctl[progress]` (0 and 2 unless given);
  * false when it has not begun after `startMs` or has not moved on for `stallMs`. This thread
  * blocks (no events arrive meanwhile): a worker that died before it could say so is seen by its
  * progress standing still.
@@ -145,14 +146,15 @@ export function awaitWorker(
   started: number,
   startMs: number,
   stallMs: number,
+  { done = 0, progress = 2 } = {},
 ): boolean {
   let seen = 0
   let since = started
-  while (Atomics.load(ctl, 0) === 0) {
-    Atomics.wait(ctl, 0, 0, 1_000)
-    const at = Atomics.load(ctl, 2)
+  while (Atomics.load(ctl, done) === 0) {
+    Atomics.wait(ctl, done, 0, 1_000)
+    const at = Atomics.load(ctl, progress)
     if (at !== seen) [seen, since] = [at, performance.now()]
     else if (performance.now() - since > (at === 0 ? startMs : stallMs)) break
   }
-  return Atomics.load(ctl, 0) !== 0
+  return Atomics.load(ctl, done) !== 0
 }
